@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+/** Ids: 1–64 chars of a-z 0-9 -. References use ids. */
+export const ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+export const idSchema = z
+  .string()
+  .regex(ID_PATTERN, { message: "must be 1–64 characters of lowercase letters, digits and hyphens" });
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `text` is YYYY-MM-DD and names a real calendar day. */
+export function isCalendarDate(text: string): boolean {
+  const m = DATE_PATTERN.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= days;
+}
+
+/** A calendar day as text: dates stay text (YAML 1.2 core schema), compared as strings. */
+export const dateSchema = z.string().refine(isCalendarDate, {
+  message: "must be a real calendar day written YYYY-MM-DD",
+});
+
+const DURATION_PATTERN = /^(\d+)([dw])$/;
+export const durationSchema = z
+  .string()
+  .regex(DURATION_PATTERN, { message: 'must be a duration like "30d" or "2w"' });
+
+/** Days in a duration such as "30d" or "2w". */
+export function durationDays(text: string): number {
+  const m = DURATION_PATTERN.exec(text);
+  if (!m) throw new Error(`not a duration: ${text}`);
+  return Number(m[1]) * (m[2] === "w" ? 7 : 1);
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** Whole days from `a` to `b` (positive when b is later). Both YYYY-MM-DD. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / MS_PER_DAY);
+}
+
+/** `date` plus `days`, as YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Today in UTC as YYYY-MM-DD. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** `null` for an optional field means absent: both read as `undefined`. */
+export function optional<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((v) => (v ?? undefined) as z.output<T> | undefined);
+}
+
+/** Optional with a default: absent or null reads as `fallback`. */
+export function withDefault<T extends z.ZodType>(schema: T, fallback: z.output<T>) {
+  return schema.nullish().transform((v) => (v ?? fallback) as z.output<T>);
+}
+
+/** Non-empty text (after trimming) — for required display fields. */
+export const textSchema = z.string().refine((s) => s.trim().length > 0, { message: "must not be blank" });
+
+/** A number of full-time equivalents: finite and ≥ 0. */
+export const fteSchema = z.number().finite().min(0, { message: "must be 0 or more" });

@@ -1,0 +1,130 @@
+import type { Plan } from "../domain/plan-schema.js";
+import { todayUtc } from "../domain/primitives.js";
+import { AnalysisContext, unique } from "./context.js";
+import { gapIndex } from "./gap-index.js";
+import { RULES } from "./registry.js";
+import { resolveRules } from "./rule-config.js";
+import {
+  type AnalysisOptions,
+  type AnalysisResult,
+  DIMENSIONS,
+  type Finding,
+  type RuleFinding,
+  type Subject,
+} from "./types.js";
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+const DIMENSION_ORDER = new Map(DIMENSIONS.map((d, i) => [d, i]));
+
+/**
+ * The analysis engine: a pure function of a valid plan and options. The CLI, the server and
+ * the tests all call this; nothing else decides what a finding is.
+ */
+export function analyse(plan: Plan, options: AnalysisOptions = {}): AnalysisResult {
+  const asOf = options.asOf ?? plan.asOf ?? options.today ?? todayUtc();
+  const ctx = new AnalysisContext(plan, asOf);
+  const findings: Finding[] = [];
+  for (const { rule, severity, thresholds } of resolveRules(plan.rules, RULES)) {
+    for (const raw of rule.check(ctx, thresholds)) {
+      findings.push({
+        rule: rule.id,
+        severity,
+        dimension: rule.dimension,
+        subject: raw.subject,
+        message: raw.message,
+        evidence: raw.evidence,
+        suggestion: raw.suggestion,
+        path: raw.path ?? ctx.pathOf(raw.subject),
+        scope: resolveScope(ctx, raw),
+      });
+    }
+  }
+  findings.sort(compareFindings);
+  const index = gapIndex(
+    findings,
+    ctx.livePriorities.map((p) => p.id),
+    plan.teams.map((t) => t.id),
+  );
+  return { index, findings };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (DIMENSION_ORDER.get(a.dimension) ?? 0) - (DIMENSION_ORDER.get(b.dimension) ?? 0) ||
+    cmp(a.subject.id, b.subject.id) ||
+    cmp(a.rule, b.rule) ||
+    cmp(a.subject.type, b.subject.type) ||
+    cmp(a.message, b.message)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The priorities and teams a finding counts against, for the per-priority and per-team index. */
+function resolveScope(ctx: AnalysisContext, raw: RuleFinding): Finding["scope"] {
+  const fallback = defaultScope(ctx, raw.subject);
+  return {
+    priorities: unique(raw.scope?.priorities ?? fallback.priorities),
+    teams: unique(raw.scope?.teams ?? fallback.teams),
+  };
+}
+
+function defaultScope(ctx: AnalysisContext, subject: Subject): { priorities: string[]; teams: string[] } {
+  const none = { priorities: [], teams: [] };
+  const plan = ctx.plan;
+  switch (subject.type) {
+    case "priority":
+      return { priorities: [subject.id], teams: [] };
+    case "team":
+      return { priorities: [], teams: [subject.id] };
+    case "initiative": {
+      const it = ctx.initiatives.get(subject.id);
+      if (!it) return none;
+      const teams = Object.entries(it.allocation ?? {})
+        .filter(([, fte]) => fte > 0)
+        .map(([t]) => t);
+      return { priorities: ctx.liveLinks(it.priorities), teams };
+    }
+    case "metric": {
+      const m = ctx.metrics.get(subject.id);
+      if (!m) return none;
+      const teams = plan.teams.filter((t) => t.scorecard?.some((s) => s.metric === m.id)).map((t) => t.id);
+      return { priorities: ctx.liveLinks(m.priorities), teams };
+    }
+    case "stop": {
+      const s = plan.stops?.find((x) => x.id === subject.id);
+      return s ? { priorities: s.priority ? [s.priority] : [], teams: Object.keys(s.frees ?? {}) } : none;
+    }
+    case "promise": {
+      const p = plan.promises?.find((x) => x.id === subject.id);
+      return p
+        ? { priorities: p.priority ? [p.priority] : [], teams: p.milestones.map((m) => m.team) }
+        : none;
+    }
+    case "insight":
+      return { priorities: ctx.liveLinks(ctx.insights.get(subject.id)?.priorities), teams: [] };
+    case "decision": {
+      const d = plan.decisions?.find((x) => x.id === subject.id);
+      return { priorities: d?.priority ? [d.priority] : [], teams: [] };
+    }
+    case "resistance": {
+      const owner = plan.priorities.find((p) => p.resistance?.some((r) => r.id === subject.id));
+      return { priorities: owner ? [owner.id] : [], teams: [] };
+    }
+    case "person":
+      return {
+        priorities: ctx.livePriorities
+          .filter((p) => {
+            const o = ctx.ownerOf(p);
+            return o.kind === "person" && o.id === subject.id;
+          })
+          .map((p) => p.id),
+        teams: [],
+      };
+    default:
+      return none;
+  }
+}

@@ -1,0 +1,210 @@
+import type { PlanPath } from "../domain/plan-issue.js";
+import type {
+  Decision,
+  Initiative,
+  Insight,
+  Metric,
+  Person,
+  Plan,
+  Priority,
+  Stop,
+  Team,
+} from "../domain/plan-schema.js";
+import type { Subject, SubjectType } from "./types.js";
+
+/** How a priority's owner reads under the ownership rules. */
+export type OwnerReading =
+  | { kind: "none" }
+  | { kind: "person"; id: string }
+  | { kind: "people"; ids: string[] }
+  | { kind: "team"; id: string };
+
+/**
+ * Everything a rule needs, computed once per analysis: the plan as it stood on `asOf`
+ * (later dated records dropped, later metric definition changes undone) and lookups.
+ * Rules read only from here, so they stay small and the engine stays linear in plan size.
+ */
+export class AnalysisContext {
+  readonly asOf: string;
+  /** The plan as it stood on `asOf`. */
+  readonly plan: Plan;
+  readonly people = new Map<string, Person>();
+  readonly teams = new Map<string, Team>();
+  readonly priorities = new Map<string, Priority>();
+  readonly metrics = new Map<string, Metric>();
+  readonly initiatives = new Map<string, Initiative>();
+  readonly insights = new Map<string, Insight>();
+  /** Live priorities (status committed), in plan order. */
+  readonly livePriorities: Priority[];
+  /** Metrics linked to each priority. */
+  readonly metricsByPriority = new Map<string, Metric[]>();
+  /** Initiatives listing each priority, whatever their status. */
+  readonly initiativesByPriority = new Map<string, Initiative[]>();
+  /** Stops linked to each priority (their `priority` field). */
+  readonly stopsByPriority = new Map<string, Stop[]>();
+  /** Stops naming each initiative. */
+  readonly stopsByInitiative = new Map<string, Stop[]>();
+  /** Decisions citing each insight (only decisions on or before asOf). */
+  readonly decisionsByInsight = new Map<string, Decision[]>();
+  private readonly paths = new Map<string, PlanPath>();
+  private readonly liveIds: Set<string>;
+
+  constructor(original: Plan, asOf: string) {
+    this.asOf = asOf;
+    this.indexPaths(original);
+    this.plan = planAsOf(original, asOf);
+    const p = this.plan;
+    for (const x of p.people) this.people.set(x.id, x);
+    for (const x of p.teams) this.teams.set(x.id, x);
+    for (const x of p.priorities) this.priorities.set(x.id, x);
+    for (const x of p.metrics ?? []) this.metrics.set(x.id, x);
+    for (const x of p.initiatives ?? []) this.initiatives.set(x.id, x);
+    for (const x of p.insights ?? []) this.insights.set(x.id, x);
+    this.livePriorities = p.priorities.filter((x) => x.status === "committed");
+    this.liveIds = new Set(this.livePriorities.map((x) => x.id));
+    for (const m of p.metrics ?? [])
+      for (const id of unique(m.priorities)) push(this.metricsByPriority, id, m);
+    for (const i of p.initiatives ?? [])
+      for (const id of unique(i.priorities)) push(this.initiativesByPriority, id, i);
+    for (const s of p.stops ?? []) {
+      if (s.priority) push(this.stopsByPriority, s.priority, s);
+      if (s.initiative) push(this.stopsByInitiative, s.initiative, s);
+    }
+    for (const d of p.decisions ?? [])
+      for (const id of unique(d.evidence)) push(this.decisionsByInsight, id, d);
+  }
+
+  isLivePriority(id: string): boolean {
+    return this.liveIds.has(id);
+  }
+
+  isLiveInitiative(initiative: Initiative): boolean {
+    return initiative.status === "active" || initiative.status === "paused";
+  }
+
+  /** Live initiatives, in plan order. */
+  get liveInitiatives(): Initiative[] {
+    return (this.plan.initiatives ?? []).filter((i) => this.isLiveInitiative(i));
+  }
+
+  /** The live priorities an initiative or metric serves. */
+  liveLinks(ids: readonly string[] | undefined): string[] {
+    return unique(ids).filter((id) => this.liveIds.has(id));
+  }
+
+  /** `[ana]` is ana; `[ana, ana]` is one person; `[]` is no owner; a team id is a committee. */
+  ownerOf(priority: Priority): OwnerReading {
+    const owner = priority.owner;
+    if (owner === undefined) return { kind: "none" };
+    if (typeof owner === "string") {
+      if (this.people.has(owner)) return { kind: "person", id: owner };
+      if (this.teams.has(owner)) return { kind: "team", id: owner };
+      return { kind: "none" };
+    }
+    const ids = unique(owner);
+    if (ids.length === 0) return { kind: "none" };
+    if (ids.length === 1) return { kind: "person", id: ids[0] };
+    return { kind: "people", ids };
+  }
+
+  personName(id: string): string {
+    return this.people.get(id)?.name ?? id;
+  }
+
+  teamName(id: string): string {
+    return this.teams.get(id)?.name ?? id;
+  }
+
+  /** Where an entity is written in the plan file (its index in the original, unfiltered plan). */
+  pathOf(subject: Subject): PlanPath | undefined {
+    return this.paths.get(key(subject.type, subject.id));
+  }
+
+  private indexPaths(plan: Plan): void {
+    const add = (type: SubjectType, section: string, items: readonly { id: string }[] | undefined) => {
+      items?.forEach((item, i) => {
+        const k = key(type, item.id);
+        if (!this.paths.has(k)) this.paths.set(k, [section, i]);
+      });
+    };
+    add("person", "people", plan.people);
+    add("team", "teams", plan.teams);
+    add("priority", "priorities", plan.priorities);
+    add("metric", "metrics", plan.metrics);
+    add("initiative", "initiatives", plan.initiatives);
+    add("stop", "stops", plan.stops);
+    add("promise", "promises", plan.promises);
+    add("insight", "insights", plan.insights);
+    add("decision", "decisions", plan.decisions);
+    add("review", "reviews", plan.reviews);
+    plan.priorities.forEach((p, pi) => {
+      p.resistance?.forEach((r, ri) => {
+        const k = key("resistance", r.id);
+        if (!this.paths.has(k)) this.paths.set(k, ["priorities", pi, "resistance", ri]);
+      });
+    });
+  }
+}
+
+function key(type: string, id: string): string {
+  return `${type}\u0000${id}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
+
+/** Distinct values, first-seen order. */
+export function unique<T>(values: readonly T[] | undefined): T[] {
+  return values ? [...new Set(values)] : [];
+}
+
+/** Metric fields a history entry can undo, with the type its value must have. */
+const UNDOABLE: Record<string, (v: unknown) => boolean> = {
+  kind: (v) => v === "outcome" || v === "business" || v === "output" || v === "efficiency",
+  direction: (v) => v === "up" || v === "down",
+  target: (v) => typeof v === "number",
+  baseline: (v) => typeof v === "number",
+  due: (v) => typeof v === "string",
+  name: (v) => typeof v === "string",
+  unit: (v) => typeof v === "string",
+  priorities: (v) => Array.isArray(v),
+};
+
+/**
+ * The plan as it stood on `asOf`: records dated after it are ignored, and a metric
+ * definition change dated after it is undone (the field takes the `from` of the earliest).
+ */
+export function planAsOf(plan: Plan, asOf: string): Plan {
+  const onOrBefore = <T extends { date: string }>(items: T[] | undefined) =>
+    items?.some((x) => x.date > asOf) ? items.filter((x) => x.date <= asOf) : items;
+  const metrics = plan.metrics?.map((m) => {
+    const later = m.history?.filter((h) => h.date > asOf);
+    const laterCheckins = m.checkins?.some((c) => c.date > asOf);
+    if (!later?.length && !laterCheckins) return m;
+    const out: Metric = { ...m, checkins: onOrBefore(m.checkins), history: onOrBefore(m.history) };
+    if (later?.length) {
+      const earliest = new Map<string, (typeof later)[number]>();
+      for (const h of [...later].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)))
+        if (!earliest.has(h.field)) earliest.set(h.field, h);
+      for (const [field, h] of earliest) {
+        const accepts = UNDOABLE[field];
+        if (!accepts) continue;
+        if (h.from === undefined && field !== "kind" && field !== "direction")
+          delete (out as Record<string, unknown>)[field];
+        else if (accepts(h.from)) (out as Record<string, unknown>)[field] = h.from;
+      }
+    }
+    return out;
+  });
+  return {
+    ...plan,
+    metrics,
+    stops: plan.stops?.filter((s) => s.decided <= asOf),
+    insights: onOrBefore(plan.insights),
+    decisions: onOrBefore(plan.decisions),
+    reviews: onOrBefore(plan.reviews),
+  };
+}

@@ -1,0 +1,100 @@
+import type { z } from "zod";
+import type { PlanPath } from "../domain/plan-issue.js";
+import type { Severity } from "../domain/plan-schema.js";
+import type { AnalysisContext } from "./context.js";
+
+export const DIMENSIONS = [
+  "ownership",
+  "focus",
+  "capacity",
+  "measurement",
+  "timelines",
+  "learning",
+  "reviews",
+  "operating-model",
+] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const SUBJECT_TYPES = [
+  "plan",
+  "priority",
+  "team",
+  "person",
+  "initiative",
+  "metric",
+  "stop",
+  "promise",
+  "insight",
+  "decision",
+  "review",
+  "resistance",
+] as const;
+export type SubjectType = (typeof SUBJECT_TYPES)[number];
+
+export interface Subject {
+  type: SubjectType;
+  id: string;
+}
+
+/** What a rule reports; the engine adds the rule id, severity and dimension. */
+export interface RuleFinding {
+  subject: Subject;
+  message: string;
+  evidence: Record<string, unknown>;
+  suggestion: string;
+  /** Where in the plan the finding is best shown; defaults to the subject's own entry. */
+  path?: PlanPath;
+  /** Priorities and teams this finding counts against; defaults to those the subject touches. */
+  scope?: { priorities?: readonly string[]; teams?: readonly string[] };
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  dimension: Dimension;
+  subject: Subject;
+  message: string;
+  evidence: Record<string, unknown>;
+  suggestion: string;
+  /** Path of the subject in the plan: surfaces turn it into `location` (line:column). */
+  path?: PlanPath;
+  scope: { priorities: readonly string[]; teams: readonly string[] };
+}
+
+/**
+ * One rule of shared spec rules.md. A rule is a module under engine/rules/ and one line in
+ * the registry. `thresholds` is a zod object whose defaults are the rule's default
+ * thresholds; a plan's `rules:` section overrides them by name.
+ */
+export interface RuleDefinition<T extends z.ZodObject = z.ZodObject> {
+  id: string;
+  dimension: Dimension;
+  severity: Severity;
+  /** One line: what fires it. */
+  summary: string;
+  /** Why the rule exists: the way strategy dies that it catches. */
+  rationale: string;
+  /** The smallest action that closes it. */
+  howToClose: string;
+  thresholds: T;
+  check(ctx: AnalysisContext, thresholds: z.output<T>): RuleFinding[];
+}
+
+export interface IndexReport {
+  overall: number;
+  dimensions: Record<Dimension, number>;
+  priorities: Record<string, number>;
+  teams: Record<string, number>;
+}
+
+export interface AnalysisResult {
+  index: IndexReport;
+  findings: Finding[];
+}
+
+export interface AnalysisOptions {
+  /** The analysis day (YYYY-MM-DD). Defaults to the plan's `asOf`, else today (UTC). */
+  asOf?: string;
+  /** Injected clock for "today" so tests and servers stay deterministic. */
+  today?: string;
+}
