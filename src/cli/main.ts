@@ -1,0 +1,43 @@
+import { createRequire } from "node:module";
+import { Command, CommanderError } from "commander";
+import { registerExplain } from "./commands/explain.js";
+import { registerInit } from "./commands/init.js";
+import { registerLint } from "./commands/lint.js";
+import { type CliIO, EXIT, processIO } from "./io.js";
+import { reportError } from "./report-error.js";
+
+/** Runs the `throughline` command line; returns the exit code (0, 1 or 2). */
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  const program = new Command()
+    .name("throughline")
+    .description(
+      "Throughline: write your strategy as data and see where the organisation is not set up to carry it.",
+    )
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  registerLint(program, io, setExit);
+  registerExplain(program, io, setExit);
+  registerInit(program, io, setExit);
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with code 0; anything else commander rejects is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
+    }
+    return reportError(error, io);
+  }
+  return exitCode;
+}
+
+// src/cli and dist/cli both sit two levels below package.json.
+const VERSION: string = createRequire(import.meta.url)("../../package.json").version;
