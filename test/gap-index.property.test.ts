@@ -125,7 +125,7 @@ describe("Execution Gap Index", () => {
       })),
     );
 
-  type Mutation = (plan: PlanInput) => PlanInput;
+  type Mutation = (plan: Partial<PlanInput>) => Partial<PlanInput>;
   // Each defect adds a finding and closes none; its fix is the reverse.
   const defects: Record<string, Mutation> = {
     "an unowned live priority": (p) => ({

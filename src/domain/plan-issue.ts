@@ -90,6 +90,9 @@ function friendlyMessage(issue: ZodIssueLike): string {
       return issue.message;
     case "unrecognized_keys":
       return `unknown key(s) ${(issue.keys ?? []).map((k) => `"${k}"`).join(", ")}`;
+    case "invalid_format":
+    case "too_small":
+    case "too_big":
     case "custom":
       return typeof issue.input === "string"
         ? `${issue.message}, not ${describe(issue.input)}`

@@ -1,43 +1,49 @@
 import type { PlanIssue, PlanPath } from "./plan-issue.js";
 import type { Plan } from "./plan-schema.js";
+import { isCalendarDate } from "./primitives.js";
+
+// Fields are read loosely: this check also runs on a plan that failed the schema.
+type Loose = Record<string, any>;
 
 /**
  * Checks what a schema cannot: ids unique within their section (resistance ids across the
- * whole plan), every reference resolving, and date ranges that run forwards. Runs on a plan
- * that passed the schema; returns every problem at once.
+ * whole plan), every reference resolving, and date ranges that run forwards. It tolerates a
+ * plan that failed the schema (whatever has the wrong shape is skipped: the schema reports
+ * it), so a file with a typo and a dangling reference reports both at once.
  */
-export function checkReferences(plan: Plan): PlanIssue[] {
+export function checkReferences(input: Plan | unknown): PlanIssue[] {
+  const raw: Loose = input && typeof input === "object" ? (input as Loose) : {};
+  const section = (key: string): Loose[] => list(raw[key]).map((x) => (x && typeof x === "object" ? x : {}));
   const issues: PlanIssue[] = [];
 
-  const index = (section: string, items: readonly { id: string }[] | undefined) => {
+  const index = (name: string) => {
     const seen = new Map<string, number>();
-    (items ?? []).forEach((item, i) => {
+    section(name).forEach((item, i) => {
+      if (typeof item.id !== "string") return;
       const first = seen.get(item.id);
       if (first === undefined) seen.set(item.id, i);
       else
         issues.push({
-          path: [section, i, "id"],
+          path: [name, i, "id"],
           message: `id "${item.id}" is used twice`,
-          related: [section, first, "id"],
+          related: [name, first, "id"],
         });
     });
     return seen;
   };
 
-  const people = index("people", plan.people);
-  const teams = index("teams", plan.teams);
-  const priorities = index("priorities", plan.priorities);
-  const metrics = index("metrics", plan.metrics);
-  const initiatives = index("initiatives", plan.initiatives);
-  index("stops", plan.stops);
-  index("promises", plan.promises);
-  const insights = index("insights", plan.insights);
-  index("decisions", plan.decisions);
-  index("reviews", plan.reviews);
+  const people = index("people");
+  const teams = index("teams");
+  const priorities = index("priorities");
+  const metrics = index("metrics");
+  const initiatives = index("initiatives");
+  for (const name of ["stops", "promises", "decisions", "reviews"]) index(name);
+  const insights = index("insights");
 
   const resistanceSeen = new Map<string, PlanPath>();
-  plan.priorities.forEach((p, pi) => {
-    (p.resistance ?? []).forEach((r, ri) => {
+  section("priorities").forEach((p, pi) => {
+    objects(p.resistance).forEach((r, ri) => {
+      if (typeof r.id !== "string") return;
       const path = ["priorities", pi, "resistance", ri, "id"];
       const first = resistanceSeen.get(r.id);
       if (first) issues.push({ path, message: `resistance id "${r.id}" is used twice`, related: first });
@@ -45,40 +51,35 @@ export function checkReferences(plan: Plan): PlanIssue[] {
     });
   });
 
-  const ref = (known: Map<string, number>, what: string, id: string | undefined, path: PlanPath) => {
-    if (id !== undefined && !known.has(id))
+  const ref = (known: Map<string, number>, what: string, id: unknown, path: PlanPath) => {
+    if (typeof id === "string" && !known.has(id))
       issues.push({ path, message: `names ${what} "${id}", which is not in the plan` });
   };
-  const refs = (
-    known: Map<string, number>,
-    what: string,
-    ids: readonly string[] | undefined,
-    path: PlanPath,
-  ) => {
-    (ids ?? []).forEach((id, i) => ref(known, what, id, [...path, i]));
+  const refs = (known: Map<string, number>, what: string, ids: unknown, path: PlanPath) => {
+    list(ids).forEach((id, i) => ref(known, what, id, [...path, i]));
   };
-  const keyRefs = (
-    known: Map<string, number>,
-    what: string,
-    map: Record<string, number> | undefined,
-    path: PlanPath,
-  ) => {
-    for (const id of Object.keys(map ?? {})) ref(known, what, id, [...path, id]);
+  const keyRefs = (known: Map<string, number>, what: string, map: unknown, path: PlanPath) => {
+    if (map && typeof map === "object" && !Array.isArray(map))
+      for (const id of Object.keys(map)) ref(known, what, id, [...path, id]);
   };
+  const backwards = (from: unknown, to: unknown) =>
+    typeof from === "string" &&
+    typeof to === "string" &&
+    isCalendarDate(from) &&
+    isCalendarDate(to) &&
+    to < from;
 
-  if (plan.cycle.end < plan.cycle.start)
-    issues.push({
-      path: ["cycle", "end"],
-      message: `ends (${plan.cycle.end}) before it starts (${plan.cycle.start})`,
-    });
+  const cycle: Loose = raw.cycle && typeof raw.cycle === "object" ? raw.cycle : {};
+  if (backwards(cycle.start, cycle.end))
+    issues.push({ path: ["cycle", "end"], message: `ends (${cycle.end}) before it starts (${cycle.start})` });
 
-  plan.people.forEach((p, i) => ref(teams, "team", p.team, ["people", i, "team"]));
-  plan.teams.forEach((t, i) =>
-    (t.scorecard ?? []).forEach((s, si) =>
+  section("people").forEach((p, i) => ref(teams, "team", p.team, ["people", i, "team"]));
+  section("teams").forEach((t, i) =>
+    objects(t.scorecard).forEach((s, si) =>
       ref(metrics, "metric", s.metric, ["teams", i, "scorecard", si, "metric"]),
     ),
   );
-  plan.priorities.forEach((p, i) => {
+  section("priorities").forEach((p, i) => {
     const path = ["priorities", i, "owner"];
     if (typeof p.owner === "string") {
       if (!people.has(p.owner) && !teams.has(p.owner))
@@ -87,47 +88,62 @@ export function checkReferences(plan: Plan): PlanIssue[] {
           message: `names "${p.owner}", which is neither a person nor a team in the plan`,
         });
     } else refs(people, "person", p.owner, path);
-    (p.resistance ?? []).forEach((r, ri) =>
-      ref(people, "person", r.change?.owner, ["priorities", i, "resistance", ri, "change", "owner"]),
-    );
+    objects(p.resistance).forEach((r, ri) => {
+      const change: Loose = r.change && typeof r.change === "object" ? r.change : {};
+      ref(people, "person", change.owner, ["priorities", i, "resistance", ri, "change", "owner"]);
+    });
   });
-  plan.metrics?.forEach((m, i) => refs(priorities, "priority", m.priorities, ["metrics", i, "priorities"]));
-  plan.initiatives?.forEach((it, i) => {
+  section("metrics").forEach((m, i) =>
+    refs(priorities, "priority", m.priorities, ["metrics", i, "priorities"]),
+  );
+  section("initiatives").forEach((it, i) => {
     ref(people, "person", it.owner, ["initiatives", i, "owner"]);
     refs(priorities, "priority", it.priorities, ["initiatives", i, "priorities"]);
     keyRefs(teams, "team", it.allocation, ["initiatives", i, "allocation"]);
-    if (it.start && it.end && it.end < it.start)
+    if (backwards(it.start, it.end))
       issues.push({
         path: ["initiatives", i, "end"],
         message: `ends (${it.end}) before it starts (${it.start})`,
       });
   });
-  plan.stops?.forEach((s, i) => {
+  section("stops").forEach((s, i) => {
     ref(priorities, "priority", s.priority, ["stops", i, "priority"]);
     ref(initiatives, "initiative", s.initiative, ["stops", i, "initiative"]);
     keyRefs(teams, "team", s.frees, ["stops", i, "frees"]);
-    if (s.effective < s.decided)
+    if (backwards(s.decided, s.effective))
       issues.push({
         path: ["stops", i, "effective"],
         message: `takes effect (${s.effective}) before it was decided (${s.decided})`,
       });
   });
-  plan.promises?.forEach((p, i) => {
+  section("promises").forEach((p, i) => {
     ref(priorities, "priority", p.priority, ["promises", i, "priority"]);
-    p.milestones.forEach((m, mi) => ref(teams, "team", m.team, ["promises", i, "milestones", mi, "team"]));
+    objects(p.milestones).forEach((m, mi) =>
+      ref(teams, "team", m.team, ["promises", i, "milestones", mi, "team"]),
+    );
   });
-  plan.insights?.forEach((s, i) => refs(priorities, "priority", s.priorities, ["insights", i, "priorities"]));
-  plan.decisions?.forEach((d, i) => {
+  section("insights").forEach((s, i) =>
+    refs(priorities, "priority", s.priorities, ["insights", i, "priorities"]),
+  );
+  section("decisions").forEach((d, i) => {
     ref(priorities, "priority", d.priority, ["decisions", i, "priority"]);
     refs(insights, "insight", d.evidence, ["decisions", i, "evidence"]);
     ref(people, "person", d.decidedBy, ["decisions", i, "decidedBy"]);
   });
-  plan.reviews?.forEach((r, i) => {
+  section("reviews").forEach((r, i) => {
     ref(priorities, "priority", r.priority, ["reviews", i, "priority"]);
-    r.items.forEach((item, ii) =>
+    objects(r.items).forEach((item, ii) =>
       ref(initiatives, "initiative", item.initiative, ["reviews", i, "items", ii, "initiative"]),
     );
   });
 
   return issues;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function objects(value: unknown): Loose[] {
+  return list(value).map((x) => (x && typeof x === "object" ? (x as Loose) : {}));
 }
