@@ -52,14 +52,41 @@ export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-/** `null` for an optional field means absent: both read as `undefined`. */
+/**
+ * An optional field. `null` means absent too: input is normalised by `dropNulls` before it is
+ * validated (a transform here would triple the cost of validating a large plan).
+ */
 export function optional<T extends z.ZodType>(schema: T) {
-  return schema.nullish().transform((v) => (v ?? undefined) as z.output<T> | undefined);
+  return schema.optional();
 }
 
-/** Optional with a default: absent or null reads as `fallback`. */
+/** Optional with a default: absent (or null, after `dropNulls`) reads as `fallback`. */
 export function withDefault<T extends z.ZodType>(schema: T, fallback: z.output<T>) {
-  return schema.nullish().transform((v) => (v ?? fallback) as z.output<T>);
+  // biome-ignore lint/suspicious/noExplicitAny: zod's default() wants its own util type for the fallback
+  return schema.default(fallback as any);
+}
+
+/**
+ * Removes keys whose value is null, in place, everywhere in a parsed document: the plan
+ * format says `null` for an optional field means absent. Lists keep their nulls (an entry
+ * that is null is an error the schema reports).
+ */
+export function dropNulls<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (const item of node) if (item !== null && typeof item === "object") stack.push(item);
+    } else if (node !== null && typeof node === "object") {
+      const record = node as Record<string, unknown>;
+      for (const key in record) {
+        const child = record[key];
+        if (child === null) delete record[key];
+        else if (typeof child === "object") stack.push(child);
+      }
+    }
+  }
+  return value;
 }
 
 /** Non-empty text (after trimming) — for required display fields. */

@@ -3,6 +3,7 @@ import type { Problem } from "../domain/errors.js";
 import { issuesFromZod, type PlanIssue, type PlanPath } from "../domain/plan-issue.js";
 import { checkReferences } from "../domain/plan-references.js";
 import { type Plan, planSchema } from "../domain/plan-schema.js";
+import { dropNulls } from "../domain/primitives.js";
 import { RULES } from "../engine/registry.js";
 import { checkRulesConfig } from "../engine/rule-config.js";
 import { PositionIndex, type SourcePosition } from "./position-index.js";
@@ -73,6 +74,7 @@ export function loadPlan(text: string, options: LoadOptions = {}): LoadedPlan | 
     };
   }
 
+  dropNulls(raw);
   const parsed = planSchema.safeParse(raw, { reportInput: true });
   const issues: PlanIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
   issues.push(...checkReferences(raw));

@@ -1,4 +1,5 @@
 import { type Plan, type PlanInput, planSchema } from "../../src/domain/plan-schema.js";
+import { dropNulls } from "../../src/domain/primitives.js";
 import { analyse } from "../../src/engine/analyse.js";
 import type { Finding } from "../../src/engine/types.js";
 
@@ -7,16 +8,18 @@ import type { Finding } from "../../src/engine/types.js";
  * with whatever sections the test gives. Parsed through the real schema so defaults apply.
  */
 export function makePlan(overrides: Partial<PlanInput> = {}): Plan {
-  return planSchema.parse({
-    version: 1,
-    organisation: "Test Co",
-    asOf: "2026-06-01",
-    cycle: { name: "2026", start: "2026-01-01", end: "2026-12-31" },
-    people: [],
-    teams: [],
-    priorities: [],
-    ...overrides,
-  });
+  return planSchema.parse(
+    dropNulls({
+      version: 1,
+      organisation: "Test Co",
+      asOf: "2026-06-01",
+      cycle: { name: "2026", start: "2026-01-01", end: "2026-12-31" },
+      people: [],
+      teams: [],
+      priorities: [],
+      ...overrides,
+    }),
+  );
 }
 
 /** Findings of one rule for a plan built from `overrides`. */

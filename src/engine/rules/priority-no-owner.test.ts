@@ -13,7 +13,7 @@ describe("priority-no-owner", () => {
       priorities: [
         { id: "p1", title: "Win mid-market" },
         { id: "p2", title: "Win enterprise", owner: [] },
-        { id: "p3", title: "Win SMB", owner: null },
+        { id: "p3", title: "Win SMB", owner: null as unknown as undefined },
       ],
     });
     expect(found.map((f) => f.subject)).toEqual([
