@@ -3,6 +3,7 @@ import type { Plan } from "./plan-schema.js";
 import { isCalendarDate } from "./primitives.js";
 
 // Fields are read loosely: this check also runs on a plan that failed the schema.
+// biome-ignore lint/suspicious/noExplicitAny: a loose read of unvalidated input, guarded field by field
 type Loose = Record<string, any>;
 
 /**
