@@ -92,6 +92,24 @@ export class AnalysisContext {
     return unique(ids).filter((id) => this.liveIds.has(id));
   }
 
+  /** A live initiative serving no live priority. */
+  isOrphan(initiative: Initiative): boolean {
+    return this.isLiveInitiative(initiative) && this.liveLinks(initiative.priorities).length === 0;
+  }
+
+  /** The allocation entries an initiative holds (a 0 FTE entry is not held), as [team, fte]. */
+  heldAllocation(initiative: Initiative): [string, number][] {
+    return Object.entries(initiative.allocation ?? {}).filter(([, fte]) => fte > 0);
+  }
+
+  /** Live priorities a person owns alone (a shared list or a team is not an owner). */
+  livePrioritiesOwnedBy(personId: string): Priority[] {
+    return this.livePriorities.filter((p) => {
+      const o = this.ownerOf(p);
+      return o.kind === "person" && o.id === personId;
+    });
+  }
+
   /** `[ana]` is ana; `[ana, ana]` is one person; `[]` is no owner; a team id is a committee. */
   ownerOf(priority: Priority): OwnerReading {
     const owner = priority.owner;
@@ -207,4 +225,9 @@ export function planAsOf(plan: Plan, asOf: string): Plan {
     decisions: onOrBefore(plan.decisions),
     reviews: onOrBefore(plan.reviews),
   };
+}
+
+/** Missing text: absent, null or blank (shared spec rules.md, "Precise readings"). */
+export function isBlank(text: string | null | undefined): boolean {
+  return text == null || text.trim() === "";
 }

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import type { Priority } from "../../domain/plan-schema.js";
+import { type AnalysisContext, isBlank } from "../context.js";
+import { defineRule } from "../define-rule.js";
+import { threshold } from "../rule-config.js";
+import { joinAnd, quoted } from "../wording.js";
+
+/** Words that name a theme rather than a choice (shared spec rules.md, "Bare theme"). */
+const THEME_WORDS = new Set([
+  "customer",
+  "customers",
+  "experience",
+  "innovation",
+  "digital",
+  "growth",
+  "excellence",
+  "operational",
+  "transformation",
+  "efficiency",
+  "quality",
+  "and",
+]);
+
+/** A title of 1–3 words (runs of letters and digits), all theme words. */
+export function isBareTheme(title: string): boolean {
+  const words = title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length >= 1 && words.length <= 3 && words.every((w) => THEME_WORDS.has(w));
+}
+
+/** The five elements of a specific priority, with how a message names each when missing. */
+const ELEMENTS = [
+  { key: "segment", missing: "no segment" },
+  { key: "outcome", missing: "no customer outcome" },
+  { key: "rightToWin", missing: "no right to win" },
+  { key: "metric", missing: "no outcome or business metric" },
+  { key: "stop", missing: "no stop" },
+] as const;
+type Element = (typeof ELEMENTS)[number]["key"];
+
+function missingElements(ctx: AnalysisContext, p: Priority): Element[] {
+  const has: Record<Element, boolean> = {
+    segment: !isBlank(p.segment),
+    outcome: !isBlank(p.outcome),
+    rightToWin: !isBlank(p.rightToWin),
+    metric: (ctx.metricsByPriority.get(p.id) ?? []).some(
+      (m) => m.kind === "outcome" || m.kind === "business",
+    ),
+    stop: (ctx.stopsByPriority.get(p.id) ?? []).length > 0,
+  };
+  return ELEMENTS.map((e) => e.key).filter((k) => !has[k]);
+}
+
+const FIX: Record<Element, string> = {
+  segment: "name the customer segment it goes deep on (segment)",
+  outcome: "state the customer outcome it aims at (outcome)",
+  rightToWin: "say why you can win there (rightToWin)",
+  metric: "link an outcome or business metric",
+  stop: "record what was stopped to make room for it",
+};
+
+export const priorityVague = defineRule({
+  id: "priority-vague",
+  dimension: "focus",
+  severity: "warning",
+  summary:
+    "A live priority lacks 2 or more of segment, outcome, right to win, an outcome/business metric and a stop, or its title is a bare theme.",
+  rationale:
+    'A priority like "Customer experience" tells nobody what to do differently on Monday. Without a segment, an outcome, a reason to win, a measure and a sacrifice, every team reads it as a blessing for what it was already doing.',
+  howToClose:
+    "Say who the priority is for, what outcome it aims at, why you can win, how you will measure it and what you stopped for it — and give it a title that is a choice, not a theme.",
+  thresholds: z.object({
+    minMissing: threshold(2, "how many of the five elements must be missing to fire"),
+  }),
+  check(ctx, { minMissing }) {
+    return ctx.livePriorities.flatMap((p) => {
+      const missing = missingElements(ctx, p);
+      const bareTheme = isBareTheme(p.title);
+      if (missing.length < minMissing && !bareTheme) return [];
+      const reasons: string[] = [];
+      if (bareTheme) reasons.push("its title is a bare theme");
+      if (missing.length)
+        reasons.push(
+          `it has ${joinAnd(ELEMENTS.filter((e) => missing.includes(e.key)).map((e) => e.missing))}`,
+        );
+      const fixes = missing.map((k) => FIX[k]);
+      if (bareTheme) fixes.unshift("retitle it as a choice (who, what outcome)");
+      return [
+        {
+          subject: { type: "priority", id: p.id },
+          message: `Priority ${quoted(p.title)} is vague: ${reasons.join("; ")}`,
+          evidence: { missing, bareTheme, minMissing },
+          suggestion: `For ${quoted(p.title)}: ${joinAnd(fixes)}.`,
+        },
+      ];
+    });
+  },
+});
