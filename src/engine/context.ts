@@ -47,6 +47,10 @@ export class AnalysisContext {
   /** Decisions citing each insight (only decisions on or before asOf). */
   readonly decisionsByInsight = new Map<string, Decision[]>();
   private readonly paths = new Map<string, PlanPath>();
+  // Lookups built on first use: rules run once per analysis, so each is computed at most once.
+  private cachedLiveInitiatives?: Initiative[];
+  private cachedAllocations?: Map<string, { initiative: Initiative; fte: number }[]>;
+  private cachedOwned?: Map<string, Priority[]>;
   private readonly liveIds: Set<string>;
 
   constructor(original: Plan, asOf: string) {
@@ -84,7 +88,19 @@ export class AnalysisContext {
 
   /** Live initiatives, in plan order. */
   get liveInitiatives(): Initiative[] {
-    return (this.plan.initiatives ?? []).filter((i) => this.isLiveInitiative(i));
+    this.cachedLiveInitiatives ??= (this.plan.initiatives ?? []).filter((i) => this.isLiveInitiative(i));
+    return this.cachedLiveInitiatives;
+  }
+
+  /** Per team, the live initiatives holding an allocation of it (more than 0 FTE), in plan order. */
+  liveAllocationsOf(teamId: string): { initiative: Initiative; fte: number }[] {
+    if (!this.cachedAllocations) {
+      const byTeam = new Map<string, { initiative: Initiative; fte: number }[]>();
+      for (const initiative of this.liveInitiatives)
+        for (const [team, fte] of this.heldAllocation(initiative)) push(byTeam, team, { initiative, fte });
+      this.cachedAllocations = byTeam;
+    }
+    return this.cachedAllocations.get(teamId) ?? [];
   }
 
   /** The live priorities an initiative or metric serves. */
@@ -104,10 +120,15 @@ export class AnalysisContext {
 
   /** Live priorities a person owns alone (a shared list or a team is not an owner). */
   livePrioritiesOwnedBy(personId: string): Priority[] {
-    return this.livePriorities.filter((p) => {
-      const o = this.ownerOf(p);
-      return o.kind === "person" && o.id === personId;
-    });
+    if (!this.cachedOwned) {
+      const owned = new Map<string, Priority[]>();
+      for (const p of this.livePriorities) {
+        const o = this.ownerOf(p);
+        if (o.kind === "person") push(owned, o.id, p);
+      }
+      this.cachedOwned = owned;
+    }
+    return this.cachedOwned.get(personId) ?? [];
   }
 
   /** `[ana]` is ana; `[ana, ana]` is one person; `[]` is no owner; a team id is a committee. */

@@ -12,9 +12,8 @@ export const teamOverCapacity = defineRule({
     "Stop live initiatives (or remove their allocation from the team) until the committed FTE fits the capacity — work serving no live priority first.",
   check(ctx) {
     return ctx.plan.teams.flatMap((team) => {
-      const contributions = ctx.liveInitiatives
-        .map((i) => ({ initiative: i, fte: i.allocation?.[team.id] ?? 0 }))
-        .filter((c) => c.fte > 0)
+      const contributions = ctx
+        .liveAllocationsOf(team.id)
         .map((c) => ({ ...c, serves: ctx.liveLinks(c.initiative.priorities).length }));
       const committed = sumFte(contributions.map((c) => c.fte));
       const capacity = roundFte(team.capacity);

@@ -20,9 +20,7 @@ export const workSpreadThin = defineRule({
   check(ctx, { minInitiatives, minAverageFte }) {
     const thin = (n: number, total: number) => n > 0 && n >= minInitiatives && total / n < minAverageFte;
     return ctx.plan.teams.flatMap((team) => {
-      const held = ctx.liveInitiatives
-        .map((i) => ({ initiative: i, fte: i.allocation?.[team.id] ?? 0 }))
-        .filter((h) => h.fte > 0);
+      const held = ctx.liveAllocationsOf(team.id);
       const total = sumFte(held.map((h) => h.fte));
       if (!thin(held.length, total)) return [];
       // Drop the smallest allocations (orphans first among equals) until the team is no longer thin.
