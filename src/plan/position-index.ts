@@ -5,25 +5,10 @@ export interface SourcePosition {
   column: number;
 }
 
-/** Sections whose entries hold nested lists that findings point into. */
+/** Keys of a section entry whose lists findings point into (a priority's resistance, a review's items). */
 const NESTED_KEYS = new Set(["resistance", "items"]);
-
-interface Frame {
-  depth: number;
-  line: number;
-  column: number;
-  children: number;
-  /** Positions of this node's children, kept only where findings may point. */
-  childPositions?: SourcePosition[];
-  /** Key names of a mapping's children (even children are keys), kept where needed. */
-  keys?: string[];
-  /** Index of the child that is the value of a nested list key ("resistance", "items"). */
-  watchValue?: number;
-  kind?: string;
-  /** Path of this node when it is one of the tracked ones. */
-  path?: PlanPath;
-  record: boolean;
-}
+/** Depths with state: 0 the root map, 1 its keys and sections, 2 section entries, 3 their fields. */
+const TRACKED = 4;
 
 interface ListenerState {
   position: number;
@@ -34,15 +19,23 @@ interface ListenerState {
 }
 
 /**
- * Records where the plan's top-level keys, section entries and nested list entries
- * (a priority's resistance, a review's items) are written, while js-yaml parses: js-yaml
- * reports every node it opens and closes, so positions cost one pass and no second parser.
- * Paths deeper than that are located by the slow path (the `yaml` package) on demand.
+ * Records where the plan's top-level keys, section entries and nested list entries are
+ * written, while js-yaml parses: js-yaml reports every node it opens and closes, so positions
+ * cost one pass and no second parser. State is kept per depth in flat arrays (no object per
+ * node: a large plan has millions of nodes). Deeper paths are left to the slow path.
  */
 export class PositionIndex {
-  private readonly stack: Frame[] = [];
   private readonly index = new Map<string, SourcePosition>();
-  private rootKeys: string[] = [];
+  private depth = 0;
+  private readonly children = new Int32Array(TRACKED);
+  /** Per depth: the path of a node whose children's positions are recorded, else null. */
+  private readonly recordPath: (PlanPath | null)[] = new Array(TRACKED).fill(null);
+  private readonly recorded: SourcePosition[][] = Array.from({ length: TRACKED }, () => []);
+  /** Per depth: the path of a section entry (depth 2), whose keys are watched. */
+  private readonly entryPath: (PlanPath | null)[] = new Array(TRACKED).fill(null);
+  private readonly lastKey: string[] = new Array(TRACKED).fill("");
+  private readonly watchValue = new Int32Array(TRACKED).fill(-1);
+  private readonly rootKeys: string[] = [];
 
   /** The js-yaml `listener` option. */
   readonly listener = (type: "open" | "close", state: ListenerState): void => {
@@ -51,60 +44,51 @@ export class PositionIndex {
   };
 
   private open(state: ListenerState): void {
-    const parent = this.stack[this.stack.length - 1];
-    const depth = this.stack.length;
-    const frame: Frame = {
-      depth,
-      line: state.line + 1,
-      column: state.position - state.lineStart + 1,
-      children: 0,
-      record: depth <= 1,
-    };
-    if (parent) {
-      const childIndex = parent.children++;
-      if (parent.record) parent.childPositions?.push({ line: frame.line, column: frame.column });
-      // The value of a root key (a section) records its entries.
-      if (parent.depth === 0 && childIndex % 2 === 1) {
-        frame.record = true;
-        frame.path = [this.rootKeys[(childIndex - 1) / 2]];
-      }
-      // A section entry's "resistance:" or "items:" value records its entries too.
-      if (parent.depth === 2 && parent.watchValue === childIndex && parent.path) {
-        frame.record = true;
-        frame.path = [...parent.path, this.lastKey(parent)];
-      }
-      // Section entries need their path and key names, to find nested lists.
-      if (parent.depth === 1 && parent.path) {
-        frame.path = [...parent.path, childIndex];
-        frame.keys = [];
+    const d = this.depth++;
+    if (d >= TRACKED + 1) return;
+    if (d > 0) {
+      const parent = d - 1;
+      const childIndex = this.children[parent]++;
+      if (this.recordPath[parent] || parent === 0)
+        this.recorded[parent].push({ line: state.line + 1, column: state.position - state.lineStart + 1 });
+      if (d < TRACKED) {
+        this.recordPath[d] = null;
+        this.entryPath[d] = null;
+        if (parent === 0 && childIndex % 2 === 1) this.recordPath[d] = [this.rootKeys[(childIndex - 1) / 2]];
+        else if (parent === 1 && this.recordPath[1]) this.entryPath[d] = [...this.recordPath[1], childIndex];
+        else if (parent === 2 && this.entryPath[2] && this.watchValue[2] === childIndex)
+          this.recordPath[d] = [...this.entryPath[2], this.lastKey[2]];
       }
     }
-    if (frame.record) frame.childPositions = [];
-    if (depth === 0) frame.keys = this.rootKeys;
-    this.stack.push(frame);
-  }
-
-  private lastKey(frame: Frame): string {
-    return frame.keys?.[frame.keys.length - 1] ?? "";
+    if (d < TRACKED) {
+      this.children[d] = 0;
+      this.watchValue[d] = -1;
+      this.recorded[d] = [];
+    }
   }
 
   private close(state: ListenerState): void {
-    const frame = this.stack.pop();
-    if (!frame) return;
-    frame.kind = state.kind ?? undefined;
-    const parent = this.stack[this.stack.length - 1];
-    if (parent?.keys && (parent.children - 1) % 2 === 0 && frame.kind === "scalar") {
-      // A key of a tracked mapping.
-      const key = String(state.result);
-      parent.keys.push(key);
-      if (parent.depth === 0) {
-        const at = parent.childPositions?.[parent.children - 1];
+    const d = --this.depth;
+    if (d >= TRACKED + 1) return;
+    if (d > 0 && d - 1 < TRACKED) {
+      const parent = d - 1;
+      const isKey = (this.children[parent] - 1) % 2 === 0 && state.kind === "scalar";
+      if (isKey && parent === 0) {
+        const key = String(state.result);
+        this.rootKeys.push(key);
+        const at = this.recorded[0][this.children[0] - 1];
         if (at) this.index.set(pathKey([key]), at);
+      } else if (isKey && parent === 2 && this.entryPath[2]) {
+        const key = String(state.result);
+        this.lastKey[2] = key;
+        if (NESTED_KEYS.has(key)) this.watchValue[2] = this.children[2];
       }
-      if (parent.depth === 2 && NESTED_KEYS.has(key)) parent.watchValue = parent.children;
     }
-    if (frame.path && frame.kind === "sequence" && frame.childPositions) {
-      frame.childPositions.forEach((at, i) => this.index.set(pathKey([...(frame.path ?? []), i]), at));
+    if (d < TRACKED && d > 0) {
+      const path = this.recordPath[d];
+      if (path && state.kind === "sequence")
+        this.recorded[d].forEach((at, i) => this.index.set(pathKey([...path, i]), at));
+      if (path) this.recorded[d] = [];
     }
   }
 
