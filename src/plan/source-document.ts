@@ -1,4 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { createRequire } from "node:module";
+import type * as YamlModule from "yaml";
+import type { Node } from "yaml";
 import type { PlanPath } from "../domain/plan-issue.js";
 import type { SourcePosition } from "./position-index.js";
 
@@ -7,11 +9,20 @@ import type { SourcePosition } from "./position-index.js";
  * plan is invalid (to place every problem) or a position is needed that the fast index did
  * not record. It costs several times a plain parse, so it is built lazily, once.
  */
+// Loaded on first use: a valid plan never needs it, and it costs start-up time.
+let yamlModule: typeof YamlModule | undefined;
+function yaml(): typeof YamlModule {
+  yamlModule ??= createRequire(import.meta.url)("yaml") as typeof YamlModule;
+  return yamlModule;
+}
+
 export class SourceDocument {
-  private readonly lines = new LineCounter();
-  private readonly doc;
+  private readonly lines: YamlModule.LineCounter;
+  private readonly doc: YamlModule.Document.Parsed;
 
   constructor(text: string) {
+    const { LineCounter, parseDocument } = yaml();
+    this.lines = new LineCounter();
     this.doc = parseDocument(text, {
       lineCounter: this.lines,
       version: "1.2",
@@ -34,6 +45,7 @@ export class SourceDocument {
    * the value. A path that does not exist (a missing field) is placed at its nearest parent.
    */
   locate(path: PlanPath, onKey = false): SourcePosition | undefined {
+    const { isMap, isPair, isSeq } = yaml();
     let node: unknown = this.doc.contents;
     let at = rangeStart(node);
     for (let i = 0; i < path.length; i++) {
@@ -64,7 +76,7 @@ export class SourceDocument {
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yaml().isScalar(key)) return String((key as YamlModule.Scalar).value);
   return undefined;
 }
 
