@@ -1,0 +1,49 @@
+/*
+ * What a contributor owns. A user is a plan person when the person's `email` matches the
+ * user's e-mail (case-insensitively). They own a priority whose owner is that person (or a list
+ * that includes them), an initiative whose owner is that person, and, since metrics have no
+ * owner field, a metric linked to a priority they own.
+ */
+
+export type OwnableCollection = "priorities" | "initiatives" | "metrics";
+export const OWNABLE: readonly OwnableCollection[] = ["priorities", "initiatives", "metrics"];
+
+export interface PersonLike {
+  id: string;
+  email?: string | null;
+}
+export interface PriorityLike {
+  id: string;
+  owner?: string | string[] | null;
+}
+
+/** The plan person ids that stand for this e-mail address in a workspace. */
+export function personIdsFor(email: string, people: readonly PersonLike[]): Set<string> {
+  const wanted = email.trim().toLowerCase();
+  const ids = new Set<string>();
+  for (const person of people)
+    if (person.email && person.email.trim().toLowerCase() === wanted) ids.add(person.id);
+  return ids;
+}
+
+export function ownsPriority(priority: PriorityLike, personIds: ReadonlySet<string>): boolean {
+  const owner = priority.owner;
+  if (typeof owner === "string") return personIds.has(owner);
+  return Array.isArray(owner) && owner.some((id) => personIds.has(id));
+}
+
+export function ownsInitiative(
+  initiative: { owner?: string | null },
+  personIds: ReadonlySet<string>,
+): boolean {
+  return typeof initiative.owner === "string" && personIds.has(initiative.owner);
+}
+
+export function ownsMetric(
+  metric: { priorities?: string[] | null },
+  priorities: readonly PriorityLike[],
+  personIds: ReadonlySet<string>,
+): boolean {
+  const linked = new Set(metric.priorities ?? []);
+  return priorities.some((priority) => linked.has(priority.id) && ownsPriority(priority, personIds));
+}
