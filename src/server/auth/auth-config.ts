@@ -1,3 +1,5 @@
+import type { Mailer } from "./mailer.js";
+
 /*
  * The knobs of sign-in. Defaults follow OWASP's session and authentication guidance; tests
  * shorten them.
@@ -21,6 +23,10 @@ export interface AuthConfig {
   secureCookies: "auto" | "always" | "never";
   /** The clock; injected so tests can move time. */
   now: () => Date;
+  /** Where people reach the web app (THROUGHLINE_PUBLIC_URL), for links; else taken from the request. */
+  publicUrl?: string;
+  /** Sends invitations by e-mail when SMTP_URL is configured. */
+  mailer?: Mailer;
 }
 
 const MINUTE = 60_000;

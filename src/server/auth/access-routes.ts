@@ -1,0 +1,197 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { AppError } from "../../domain/errors.js";
+import { findApiToken, listApiTokens, revokeApiToken } from "../../store/auth/api-tokens.js";
+import { createInvite, listInvites, revokeInvite } from "../../store/auth/invites.js";
+import type { Member } from "../../store/auth/memberships.js";
+import { addMember, countAdmins, listMembers, removeMember, setRole } from "../../store/auth/memberships.js";
+import { findUserByEmail } from "../../store/auth/users.js";
+import { checkEmail, checkRole, issueApiToken } from "./accounts.js";
+import { auditActor, type WorkspaceAccess } from "./actor.js";
+import type { AuthAuditEntry } from "./auth-backend.js";
+import { API_PREFIX } from "./install-auth.js";
+import { hashSecret, newSecret } from "./secrets.js";
+
+/*
+ * Workspace administration: members, invitations and API tokens (admin only). Every change
+ * is written to the workspace's audit log; secrets are returned once and never logged.
+ */
+
+type Body = Record<string, unknown>;
+const bodyOf = (request: FastifyRequest): Body =>
+  request.body && typeof request.body === "object" ? (request.body as Body) : {};
+const param = (request: FastifyRequest, name: string) =>
+  (request.params as Record<string, string>)[name] ?? "";
+const accessOf = (request: FastifyRequest): WorkspaceAccess => {
+  if (!request.access) throw new AppError("not_found", "No such workspace.");
+  return request.access;
+};
+
+/** Where people open links: the configured public URL, else the address this request used. */
+export function baseUrl(request: FastifyRequest): string {
+  const configured = request.server.auth.config.publicUrl;
+  return (configured ?? `${request.protocol}://${request.host}`).replace(/\/+$/, "");
+}
+
+export async function registerAccessRoutes(app: FastifyInstance): Promise<void> {
+  const { db, config, backend } = app.auth;
+  const ws = `${API_PREFIX}/workspaces/:ws`;
+  const admin = { config: { permission: "workspace:admin" as const } };
+  const audit = (request: FastifyRequest, entry: Omit<AuthAuditEntry, "workspaceId" | "actor">) =>
+    backend.audit({ ...entry, workspaceId: accessOf(request).workspaceId, actor: auditActor(request.actor) });
+
+  async function memberOr404(workspaceId: string, userId: string): Promise<Member> {
+    const member = (await listMembers(db, workspaceId)).find((m) => m.userId === userId);
+    if (!member) throw new AppError("not_found", "No such member in this workspace.");
+    return member;
+  }
+  async function keepAnAdmin(workspaceId: string, member: Member) {
+    if (member.role === "admin" && (await countAdmins(db, workspaceId)) <= 1)
+      throw new AppError("conflict", "This is the workspace's last admin: make someone else admin first.");
+  }
+
+  // Members
+  app.get(`${ws}/members`, admin, async (request) => ({
+    items: await listMembers(db, accessOf(request).workspaceId),
+  }));
+
+  app.post(`${ws}/members`, admin, async (request, reply) => {
+    const { workspaceId } = accessOf(request);
+    const body = bodyOf(request);
+    const email = checkEmail(body.email);
+    const role = checkRole(body.role);
+    const user = await findUserByEmail(db, email);
+    if (!user)
+      throw new AppError("invalid_request", `No user has the e-mail ${email}: send an invitation instead.`, {
+        problems: [{ path: ["email"], message: "belongs to no user; invite them (POST …/invites)" }],
+      });
+    await addMember(db, { workspaceId, userId: user.id, role, now: config.now() });
+    const member = await memberOr404(workspaceId, user.id);
+    await audit(request, {
+      action: "create",
+      entityType: "member",
+      entityId: user.id,
+      before: null,
+      after: member,
+    });
+    return reply.code(201).send(member);
+  });
+
+  app.patch(`${ws}/members/:userId`, admin, async (request) => {
+    const { workspaceId } = accessOf(request);
+    const role = checkRole(bodyOf(request).role);
+    const before = await memberOr404(workspaceId, param(request, "userId"));
+    if (role !== "admin") await keepAnAdmin(workspaceId, before);
+    await setRole(db, workspaceId, before.userId, role);
+    const after = await memberOr404(workspaceId, before.userId);
+    await audit(request, { action: "update", entityType: "member", entityId: before.userId, before, after });
+    return after;
+  });
+
+  app.delete(`${ws}/members/:userId`, admin, async (request, reply) => {
+    const { workspaceId } = accessOf(request);
+    const before = await memberOr404(workspaceId, param(request, "userId"));
+    await keepAnAdmin(workspaceId, before);
+    await removeMember(db, workspaceId, before.userId);
+    await audit(request, {
+      action: "delete",
+      entityType: "member",
+      entityId: before.userId,
+      before,
+      after: null,
+    });
+    return reply.code(204).send();
+  });
+
+  // Invitations
+  app.get(`${ws}/invites`, admin, async (request) => ({
+    items: await listInvites(db, accessOf(request).workspaceId),
+  }));
+
+  app.post(`${ws}/invites`, admin, async (request, reply) => {
+    const { workspaceId, slug } = accessOf(request);
+    const body = bodyOf(request);
+    const role = checkRole(body.role);
+    const email =
+      body.email === undefined || body.email === null || body.email === "" ? null : checkEmail(body.email);
+    const secret = newSecret("invite");
+    const now = config.now();
+    const invite = await createInvite(db, {
+      workspaceId,
+      role,
+      email,
+      tokenHash: hashSecret(secret),
+      createdBy: auditActor(request.actor).label,
+      now,
+      expiresAt: new Date(now.getTime() + config.inviteMs),
+    });
+    // The secret travels in the fragment, which browsers never send to servers or in Referer.
+    const url = `${baseUrl(request)}/invite#token=${secret}`;
+    let emailed = false;
+    if (email && config.mailer) {
+      await config.mailer.send({
+        to: email,
+        subject: `You are invited to ${slug} on Throughline`,
+        text: `You have been invited to the workspace ${slug} as ${role}.\n\nOpen this link to join (valid until ${invite.expiresAt}):\n${url}\n`,
+      });
+      emailed = true;
+    }
+    await audit(request, {
+      action: "create",
+      entityType: "invite",
+      entityId: invite.id,
+      before: null,
+      after: invite,
+    });
+    return reply.code(201).send({ invite, token: secret, url, emailed });
+  });
+
+  app.delete(`${ws}/invites/:inviteId`, admin, async (request, reply) => {
+    const { workspaceId } = accessOf(request);
+    const id = param(request, "inviteId");
+    const before = (await listInvites(db, workspaceId)).find((i) => i.id === id);
+    if (!before || !(await revokeInvite(db, workspaceId, id, config.now())))
+      throw new AppError("not_found", "No open invitation with this id in this workspace.");
+    await audit(request, {
+      action: "delete",
+      entityType: "invite",
+      entityId: id,
+      before,
+      after: { ...before, revokedAt: config.now().toISOString() },
+    });
+    return reply.code(204).send();
+  });
+
+  // API tokens
+  app.get(`${ws}/tokens`, admin, async (request) => ({
+    items: await listApiTokens(db, accessOf(request).workspaceId),
+  }));
+
+  app.post(`${ws}/tokens`, admin, async (request, reply) => {
+    const { workspaceId } = accessOf(request);
+    const body = bodyOf(request);
+    const { token, secret } = await issueApiToken(
+      db,
+      { workspaceId, role: body.role, name: body.name, createdBy: auditActor(request.actor).label },
+      config,
+    );
+    await audit(request, {
+      action: "create",
+      entityType: "token",
+      entityId: token.id,
+      before: null,
+      after: token,
+    });
+    return reply.code(201).send({ ...token, token: secret });
+  });
+
+  app.delete(`${ws}/tokens/:tokenId`, admin, async (request, reply) => {
+    const { workspaceId } = accessOf(request);
+    const id = param(request, "tokenId");
+    const before = await findApiToken(db, workspaceId, id);
+    if (!before || !(await revokeApiToken(db, workspaceId, id, config.now())))
+      throw new AppError("not_found", "No live API token with this id in this workspace.");
+    const after = await findApiToken(db, workspaceId, id);
+    await audit(request, { action: "delete", entityType: "token", entityId: id, before, after });
+    return reply.code(204).send();
+  });
+}

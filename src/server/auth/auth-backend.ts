@@ -1,0 +1,32 @@
+import type { Kysely } from "kysely";
+import type { AuditActor } from "./actor.js";
+import type { OwnableCollection } from "./ownership.js";
+
+/**
+ * What auth needs from the rest of the server: the database (auth tables live beside the
+ * store's), workspaces by slug, an item's owner for contributors, and the audit log.
+ */
+export interface AuthBackend {
+  // biome-ignore lint/suspicious/noExplicitAny: the auth queries type their own tables (store/auth/auth-tables.ts)
+  db: Kysely<any>;
+  findWorkspace(slug: string): Promise<{ id: string; slug: string } | undefined>;
+  /** Does the user with this e-mail own the item? undefined when the item does not exist. */
+  ownsItem(
+    workspaceId: string,
+    collection: OwnableCollection,
+    itemId: string,
+    email: string,
+  ): Promise<boolean | undefined>;
+  /** Records one write in the workspace's audit log. */
+  audit(entry: AuthAuditEntry): Promise<void>;
+}
+
+export interface AuthAuditEntry {
+  workspaceId: string;
+  actor: AuditActor;
+  action: "create" | "update" | "delete";
+  entityType: "member" | "invite" | "token";
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
