@@ -105,7 +105,16 @@ describe("throughline lint", () => {
   });
 
   it("exits 0 without errors, and 1 when warnings exceed --max-warnings", async () => {
-    const clean = PLAN.replace(/ {2}- id: no-owner\n {4}title: Grow enterprise accounts\n/, "");
+    // No errors left: the unowned priority is gone and the other has an outcome metric.
+    const clean = `${PLAN.replace(/ {2}- id: no-owner\n {4}title: Grow enterprise accounts\n/, "")}metrics:
+  - id: nps
+    name: Retail NPS
+    kind: outcome
+    direction: up
+    priorities: [win-retail]
+    checkins:
+      - { date: 2026-05-20, value: 31 }
+`;
     const ok = await run(["lint", "plan.yaml"], { "plan.yaml": clean });
     expect(ok.code).toBe(0);
     const strict = await run(["lint", "plan.yaml", "--max-warnings", "0"], { "plan.yaml": clean });
