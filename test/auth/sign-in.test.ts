@@ -182,7 +182,7 @@ describe("signing out", () => {
       headers,
       payload: { currentPassword: "nope", newPassword: "second password!" },
     });
-    expect(wrong.statusCode).toBe(403);
+    expect(wrong.statusCode).toBe(422);
     const short = await s.app.inject({
       method: "POST",
       url: "/api/v1/session/password",

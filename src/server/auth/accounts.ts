@@ -73,6 +73,21 @@ export async function needsSetup(db: AuthDb): Promise<boolean> {
   return (await countUsers(db)) === 0;
 }
 
+/**
+ * The first-run link `serve` prints while nobody can sign in: a one-time secret in the URL
+ * fragment (never sent to the server by browsers, so never in access logs). undefined once
+ * there are users.
+ */
+export async function firstRunLink(
+  db: AuthDb,
+  baseUrl: string,
+  config: AuthConfig,
+): Promise<string | undefined> {
+  if (!(await needsSetup(db))) return undefined;
+  const { token } = await createSetupLink(db, config);
+  return `${baseUrl.replace(/\/+$/, "")}/setup#token=${token}`;
+}
+
 /** A one-time first-run secret; the caller prints it as a link. Only its hash is kept. */
 export async function createSetupLink(
   db: AuthDb,
@@ -182,7 +197,7 @@ export async function changePassword(
     typeof input.currentPassword !== "string" ||
     !(await verifyPassword(fresh.passwordHash, input.currentPassword))
   )
-    throw new AppError("forbidden", "The current password is wrong.", {
+    throw new AppError("invalid_request", "The current password is wrong.", {
       problems: [{ path: ["currentPassword"], message: "is not your current password" }],
     });
   const passwordHash = await hashPassword(checkNewPassword(input.newPassword, "newPassword"));
