@@ -51,8 +51,12 @@ export const outcomeOffTrack = defineRule({
       const projection = projectLinear(points, daysBetween(start, m.due));
       if (!projection) return [];
       const allowed = tolerance * Math.abs(m.target - m.baseline);
+      // Compare at a fixed precision so a projection exactly on the boundary is not lost to float noise.
+      const at = (n: number) => Math.round(n * 1e6) / 1e6;
       const short =
-        m.direction === "up" ? projection.value < m.target - allowed : projection.value > m.target + allowed;
+        m.direction === "up"
+          ? at(projection.value) < at(m.target - allowed)
+          : at(projection.value) > at(m.target + allowed);
       if (!short) return [];
       const perWeek = round(projection.slope * 7);
       const latest = [...(m.checkins ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1)).pop();

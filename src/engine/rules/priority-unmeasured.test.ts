@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { findingsOf } from "../../../test/support/make-plan.js";
+
+const priorities = [{ id: "p", title: "Win retail", outcome: "Stores reorder weekly" }];
+const metric = (kind: string, links = ["p"]) => ({
+  id: `m-${kind}`,
+  name: kind,
+  kind,
+  direction: "up",
+  priorities: links,
+});
+
+describe("priority-unmeasured", () => {
+  it("fires when a live priority has only output/efficiency metrics or none, and names what to add", () => {
+    const found = findingsOf("priority-unmeasured", {
+      priorities,
+      metrics: [metric("output"), metric("efficiency")] as never,
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toContain('(only "output" (output), "efficiency" (efficiency))');
+    expect(found[0].suggestion).toContain('"Stores reorder weekly"');
+    expect(findingsOf("priority-unmeasured", { priorities })).toHaveLength(1);
+  });
+
+  it("does not fire with an outcome or a business metric, or for a priority that is not live", () => {
+    expect(findingsOf("priority-unmeasured", { priorities, metrics: [metric("outcome")] as never })).toEqual(
+      [],
+    );
+    expect(findingsOf("priority-unmeasured", { priorities, metrics: [metric("business")] as never })).toEqual(
+      [],
+    );
+    expect(
+      findingsOf("priority-unmeasured", { priorities: [{ ...priorities[0], status: "achieved" }] }),
+    ).toEqual([]);
+  });
+});
