@@ -24,7 +24,8 @@ export function projectLinear(
   return { value: my + slope * (at - mx), slope };
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
+// Two decimals for small scales (NPS 26.36), whole numbers for large ones (EUR 3,325,226).
+const round = (n: number) => (Math.abs(n) >= 1000 ? Math.round(n) : Math.round(n * 100) / 100);
 
 export const outcomeOffTrack = defineRule({
   id: "outcome-off-track",
