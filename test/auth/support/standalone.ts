@@ -25,7 +25,10 @@ export interface Standalone {
   close(): Promise<void>;
 }
 
-export async function standalone(config: Partial<AuthConfig> = {}): Promise<Standalone> {
+export async function standalone(
+  config: Partial<AuthConfig> = {},
+  ownsItem: AuthBackend["ownsItem"] = async () => undefined,
+): Promise<Standalone> {
   const name = `tl_auth_${randomUUID().replaceAll("-", "")}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -44,7 +47,7 @@ export async function standalone(config: Partial<AuthConfig> = {}): Promise<Stan
     db,
     findWorkspace: (slug) =>
       db.selectFrom("workspaces").select(["id", "slug"]).where("slug", "=", slug).executeTakeFirst(),
-    ownsItem: async () => undefined,
+    ownsItem,
     audit: async (entry) => {
       audits.push(entry);
     },
@@ -70,6 +73,20 @@ export async function standalone(config: Partial<AuthConfig> = {}): Promise<Stan
   }));
   app.post("/api/v1/workspaces/:ws/things", { config: { permission: "workspace:edit" } }, async (_r, reply) =>
     reply.code(201).send({ ok: true }),
+  );
+  app.patch(
+    "/api/v1/workspaces/:ws/priorities/:id",
+    { config: { permission: "workspace:edit-owned" } },
+    async () => ({
+      ok: true,
+    }),
+  );
+  app.post(
+    "/api/v1/workspaces/:ws/insights",
+    { config: { permission: "workspace:contribute" } },
+    async () => ({
+      ok: true,
+    }),
   );
   app.post("/api/v1/workspaces", { config: { permission: "instance-admin" } }, async () => {
     throw new AppError("invalid_request", "stub");
