@@ -163,6 +163,33 @@ describe("invitations and members", () => {
     ).toBe(404);
   });
 
+  it("guessing an existing account's password through an invitation is rate limited like sign-in", async () => {
+    await addUser(
+      authDb(s.db),
+      { email: "target@example.com", password: "target password!", isAdmin: false },
+      config,
+    );
+    const root = as(await signIn("root@example.com", "a long first password"));
+    const { token } = (
+      await s.app.inject({
+        method: "POST",
+        url: "/api/v1/workspaces/acme/invites",
+        headers: root,
+        payload: { role: "viewer" },
+      })
+    ).json();
+    const guess = (password: string) =>
+      s.app.inject({
+        method: "POST",
+        url: "/api/v1/invites/accept",
+        payload: { token, email: "target@example.com", password },
+      });
+    for (let i = 0; i < 5; i++) expect((await guess(`guess number ${i}`)).statusCode).toBe(401);
+    const limited = await guess("target password!");
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers["retry-after"]).toBeDefined();
+  });
+
   it("members: role changes, removal, and the last admin is kept", async () => {
     const root = as(await signIn("root@example.com", "a long first password"));
     const boss = await addUser(

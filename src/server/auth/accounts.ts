@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { AppError } from "../../domain/errors.js";
+import { AppError, isAppError } from "../../domain/errors.js";
 import type { Role } from "../../domain/roles.js";
 import { isRole } from "../../domain/roles.js";
 import type { ApiToken } from "../../store/auth/api-tokens.js";
@@ -20,8 +20,9 @@ import {
   setPasswordHash,
 } from "../../store/auth/users.js";
 import type { AuthConfig } from "./auth-config.js";
-import { checkNewPassword, hashPassword, verifyPassword } from "./passwords.js";
+import { checkNewPassword, hashPassword } from "./passwords.js";
 import { hashSecret, newSecret } from "./secrets.js";
+import { checkCredentials } from "./sign-in.js";
 
 /*
  * Account operations shared by the API and the command line. Each validates its input and
@@ -145,7 +146,7 @@ export async function inspectInvite(db: AuthDb, token: unknown, config: AuthConf
  */
 export async function acceptInvite(
   db: AuthDb,
-  input: { token: unknown; email: unknown; name?: unknown; password: unknown },
+  input: { token: unknown; email: unknown; name?: unknown; password: unknown; ip: string },
   config: AuthConfig,
 ): Promise<{ user: User; invite: Invite; created: boolean }> {
   const invite = await inspectInvite(db, input.token, config);
@@ -158,9 +159,19 @@ export async function acceptInvite(
   let user: User;
   let passwordHash: string | undefined;
   if (existing) {
-    if (typeof input.password !== "string" || !(await verifyPassword(existing.passwordHash, input.password)))
-      throw new AppError("unauthenticated", "This e-mail already has an account: give its password to join.");
-    user = publicUser(existing);
+    // The same rate-limited check as sign-in, so an invitation is no side door for guessing.
+    user = await checkCredentials(
+      db,
+      { email, password: typeof input.password === "string" ? input.password : "", ip: input.ip },
+      config,
+    ).catch((error: unknown) => {
+      if (isAppError(error) && error.code === "unauthenticated")
+        throw new AppError(
+          "unauthenticated",
+          "This e-mail already has an account: give its password to join.",
+        );
+      throw error;
+    });
   } else {
     passwordHash = await hashPassword(checkNewPassword(input.password));
     user = { id: "", email, name: checkName(input.name, email), isAdmin: false };
@@ -188,22 +199,25 @@ const rank = (role: Role) => ["viewer", "contributor", "editor", "admin"].indexO
 /** Changes a password after checking the current one; signs the user out everywhere else. */
 export async function changePassword(
   db: AuthDb,
-  input: { user: User; currentPassword: unknown; newPassword: unknown; keepSessionHash?: string },
+  input: { user: User; currentPassword: unknown; newPassword: unknown; keepSessionHash?: string; ip: string },
   config: AuthConfig,
 ): Promise<void> {
-  const fresh = await findUserByEmail(db, input.user.email);
-  if (
-    !fresh ||
-    typeof input.currentPassword !== "string" ||
-    !(await verifyPassword(fresh.passwordHash, input.currentPassword))
-  )
-    throw new AppError("invalid_request", "The current password is wrong.", {
-      problems: [{ path: ["currentPassword"], message: "is not your current password" }],
-    });
-  const passwordHash = await hashPassword(checkNewPassword(input.newPassword, "newPassword"));
+  const newPassword = checkNewPassword(input.newPassword, "newPassword");
+  // Rate-limited like sign-in: a stolen session must not become a way to guess the password.
+  const current = typeof input.currentPassword === "string" ? input.currentPassword : "";
+  await checkCredentials(db, { email: input.user.email, password: current, ip: input.ip }, config).catch(
+    (error: unknown) => {
+      if (isAppError(error) && error.code === "unauthenticated")
+        throw new AppError("invalid_request", "The current password is wrong.", {
+          problems: [{ path: ["currentPassword"], message: "is not your current password" }],
+        });
+      throw error;
+    },
+  );
+  const passwordHash = await hashPassword(newPassword);
   await db.transaction().execute(async (trx) => {
-    await setPasswordHash(trx, fresh.id, passwordHash, config.now());
-    await deleteUserSessions(trx, fresh.id, input.keepSessionHash);
+    await setPasswordHash(trx, input.user.id, passwordHash, config.now());
+    await deleteUserSessions(trx, input.user.id, input.keepSessionHash);
   });
 }
 

@@ -1,6 +1,6 @@
 import fastifyCookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "../../domain/errors.js";
+import { AppError, isAppError } from "../../domain/errors.js";
 import type { Permission } from "../../domain/roles.js";
 import { isPermission, isWorkspacePermission } from "../../domain/roles.js";
 import { findLiveApiToken, touchApiToken } from "../../store/auth/api-tokens.js";
@@ -84,6 +84,12 @@ export async function installAuth(
     request.actor = await authenticate(request, reply, runtime);
     if (request.actor?.kind === "user" && UNSAFE.has(request.method)) checkCsrf(request, request.actor);
     await authorize(request, permission, runtime);
+  });
+  // Runs before the error handler turns the error into problem+json: 429s say when to retry.
+  app.addHook("onError", async (_request, reply, error) => {
+    const retryAfter = isAppError(error) ? error.details.retryAfter : undefined;
+    if (error instanceof AppError && error.code === "rate_limited" && typeof retryAfter === "number")
+      reply.header("retry-after", String(retryAfter));
   });
   return runtime;
 }

@@ -44,14 +44,8 @@ export async function registerSessionRoutes(app: FastifyInstance): Promise<void>
     const body = bodyOf(request);
     const email = typeof body.email === "string" ? body.email : "";
     const password = typeof body.password === "string" ? body.password : "";
-    try {
-      const user = await checkCredentials(db, { email, password, ip: request.ip }, config);
-      return await signedIn(request, reply, user);
-    } catch (error) {
-      const retryAfter = (error as { details?: { retryAfter?: number } }).details?.retryAfter;
-      if (retryAfter) reply.header("retry-after", String(retryAfter));
-      throw error;
-    }
+    const user = await checkCredentials(db, { email, password, ip: request.ip }, config);
+    return signedIn(request, reply, user);
   });
 
   app.get(`${API_PREFIX}/session`, { config: { permission: "signed-in" } }, async (request) => {
@@ -92,6 +86,7 @@ export async function registerSessionRoutes(app: FastifyInstance): Promise<void>
         currentPassword: body.currentPassword,
         newPassword: body.newPassword,
         keepSessionHash: actor.session.idHash,
+        ip: request.ip,
       },
       config,
     );
@@ -120,7 +115,11 @@ export async function registerSessionRoutes(app: FastifyInstance): Promise<void>
   });
 
   app.post(`${API_PREFIX}/invites/accept`, { config: { permission: "public" } }, async (request, reply) => {
-    const { user, invite, created } = await acceptInvite(db, accountFields(bodyOf(request)), config);
+    const { user, invite, created } = await acceptInvite(
+      db,
+      { ...accountFields(bodyOf(request)), ip: request.ip },
+      config,
+    );
     await app.auth.backend.audit({
       workspaceId: invite.workspaceId,
       actor: { type: "user", id: user.id, label: user.email },
