@@ -1,0 +1,40 @@
+/**
+ * The storage layer: the only place with SQL.
+ *
+ *   const store = await openStore({ databaseUrl, dataDir });   // PostgreSQL, or PGlite in a folder / memory
+ *   await store.migrate();
+ *   store.workspaces.replacePlan(slug, plan, { actor })      // import, in one transaction
+ *   store.workspaces.readPlan(slug)                          // export
+ *   store.workspaces.list/get/create/update/remove(slug, section, …)   // entries, with versions
+ *   store.workspaces.addCheckin(slug, metricId, checkin, { actor })
+ *   store.workspaces.listSnapshots(slug) / listAudit(slug, filter)
+ *   await store.close();
+ */
+import type { Kysely } from "kysely";
+import { type DatabaseOptions, migrate, openDatabase } from "./database.js";
+import type { Database } from "./schema.js";
+import { WorkspaceStore } from "./workspace-store.js";
+
+export interface Store {
+  db: Kysely<Database>;
+  kind: "postgres" | "pglite";
+  location: string;
+  workspaces: WorkspaceStore;
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export async function openStore(options: DatabaseOptions & { today?: () => string } = {}): Promise<Store> {
+  const opened = await openDatabase(options);
+  return {
+    db: opened.db,
+    kind: opened.kind,
+    location: opened.location,
+    workspaces: new WorkspaceStore(opened.db, options.today),
+    migrate: () => migrate(opened.db),
+    close: () => opened.close(),
+  };
+}
+
+export type { Page, StoredItem, Workspace, WriteOptions } from "./workspace-store.js";
+export { requestHash, validatePlan } from "./workspace-store.js";
