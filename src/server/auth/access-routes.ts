@@ -120,7 +120,7 @@ export async function registerAccessRoutes(app: FastifyInstance): Promise<void> 
       role,
       email,
       tokenHash: hashSecret(secret),
-      createdBy: auditActor(request.actor).label,
+      createdBy: auditActor(request.actor),
       now,
       expiresAt: new Date(now.getTime() + config.inviteMs),
     });
@@ -171,7 +171,7 @@ export async function registerAccessRoutes(app: FastifyInstance): Promise<void> 
     const body = bodyOf(request);
     const { token, secret } = await issueApiToken(
       db,
-      { workspaceId, role: body.role, name: body.name, createdBy: auditActor(request.actor).label },
+      { workspaceId, role: body.role, name: body.name, createdBy: auditActor(request.actor) },
       config,
     );
     await audit(request, {

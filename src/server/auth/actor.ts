@@ -7,17 +7,14 @@ export type Actor =
   | { kind: "user"; user: User; session: { idHash: string; csrfToken: string } }
   | { kind: "token"; token: ApiToken };
 
-/** How the audit log names an actor: a user by id and e-mail, a token by its name. */
-export interface AuditActor {
-  type: "user" | "token" | "system";
-  id: string | null;
-  label: string;
-}
-
-export function auditActor(actor: Actor | undefined): AuditActor {
-  if (!actor) return { type: "system", id: null, label: "system" };
-  if (actor.kind === "user") return { type: "user", id: actor.user.id, label: actor.user.email };
-  return { type: "token", id: actor.token.id, label: `token ${actor.token.name}` };
+/**
+ * How the audit log names an actor: a user by e-mail (unique, and what people recognise), a
+ * token as `token:<name>`; "system" for writes no one made through the API.
+ */
+export function auditActor(actor: Actor | undefined): string {
+  if (!actor) return "system";
+  if (actor.kind === "user") return actor.user.email;
+  return `token:${actor.token.name}`;
 }
 
 /** What the policy found about the workspace a request is about. */

@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import type { AuditActor } from "./actor.js";
 import type { OwnableCollection } from "./ownership.js";
 
 /**
@@ -23,7 +22,8 @@ export interface AuthBackend {
 
 export interface AuthAuditEntry {
   workspaceId: string;
-  actor: AuditActor;
+  /** auditActor(): a user's e-mail or `token:<name>`. */
+  actor: string;
   action: "create" | "update" | "delete";
   entityType: "member" | "invite" | "token";
   entityId: string;

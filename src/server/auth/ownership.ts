@@ -47,3 +47,20 @@ export function ownsMetric(
   const linked = new Set(metric.priorities ?? []);
   return priorities.some((priority) => linked.has(priority.id) && ownsPriority(priority, personIds));
 }
+
+/** Decides ownership of one item from the facts the store gathered (store/auth/item-owners.ts). */
+export function ownsFromFacts(
+  collection: OwnableCollection,
+  email: string,
+  facts: {
+    item: Record<string, unknown>;
+    people: readonly PersonLike[];
+    linkedPriorities: readonly PriorityLike[];
+  },
+): boolean {
+  const personIds = personIdsFor(email, facts.people);
+  if (personIds.size === 0) return false;
+  if (collection === "priorities") return ownsPriority(facts.item as unknown as PriorityLike, personIds);
+  if (collection === "initiatives") return ownsInitiative(facts.item as { owner?: string | null }, personIds);
+  return ownsMetric(facts.item as { priorities?: string[] | null }, facts.linkedPriorities, personIds);
+}

@@ -122,7 +122,7 @@ export async function registerSessionRoutes(app: FastifyInstance): Promise<void>
     );
     await app.auth.backend.audit({
       workspaceId: invite.workspaceId,
-      actor: { type: "user", id: user.id, label: user.email },
+      actor: user.email,
       action: "create",
       entityType: "member",
       entityId: user.id,

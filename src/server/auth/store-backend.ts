@@ -1,0 +1,20 @@
+import { ownershipFacts } from "../../store/auth/item-owners.js";
+import type { Store } from "../../store/index.js";
+import type { AuthBackend } from "./auth-backend.js";
+import { ownsFromFacts } from "./ownership.js";
+
+/** Auth over the real store: the same database, its workspaces, its audit log. */
+export function storeAuthBackend(store: Store): AuthBackend {
+  return {
+    db: store.db,
+    findWorkspace: async (slug) => {
+      const workspace = await store.workspaces.findWorkspace(slug);
+      return workspace && { id: workspace.id, slug: workspace.slug };
+    },
+    ownsItem: async (workspaceId, collection, itemId, email) => {
+      const facts = await ownershipFacts(store.db, workspaceId, collection, itemId);
+      return facts && ownsFromFacts(collection, email, facts);
+    },
+    audit: (entry) => store.workspaces.appendAudit(entry),
+  };
+}
