@@ -2,236 +2,244 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser } from "../../src/server/auth/accounts.js";
 import { authConfig } from "../../src/server/auth/auth-config.js";
 import { authDb } from "../../src/store/auth/auth-db.js";
+import { TEST_DATABASES } from "../support/databases.js";
 import { type Standalone, standalone } from "./support/standalone.js";
 
-let s: Standalone;
-let now = new Date("2026-03-01T09:00:00Z");
-const clock = () => now;
+describe.each(TEST_DATABASES)("sign-in on $name", (database) => {
+  let s: Standalone;
+  let now = new Date("2026-03-01T09:00:00Z");
+  const clock = () => now;
 
-beforeAll(async () => {
-  s = await standalone({ now: clock });
-  await addUser(
-    authDb(s.db),
-    { email: "ana@example.com", name: "Ana", password: "correct horse battery", isAdmin: false },
-    authConfig(),
-  );
-});
-afterAll(() => s?.close());
-
-const signIn = (email: string, password: string, ip = "203.0.113.1") =>
-  s.app.inject({ method: "POST", url: "/api/v1/session", payload: { email, password }, remoteAddress: ip });
-
-function cookieOf(response: { cookies: { name: string; value: string }[] }) {
-  const c = response.cookies.find((x) => x.name.endsWith("tl_session"));
-  return c ? `${c.name}=${c.value}` : "";
-}
-
-describe("sign-in", () => {
-  it("sets an HttpOnly SameSite=Lax cookie and returns a CSRF token", async () => {
-    const response = await signIn("Ana@Example.com", "correct horse battery");
-    expect(response.statusCode).toBe(200);
-    const cookie = response.cookies.find((c) => c.name === "tl_session");
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
-    expect(cookie?.secure).toBeFalsy();
-    expect(response.json().csrfToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-    expect(response.json().user).toMatchObject({ email: "ana@example.com", name: "Ana" });
-    expect(JSON.stringify(response.json())).not.toContain("password");
-  });
-
-  it("gives a new session id at every sign-in, and drops the one the browser had", async () => {
-    const first = await signIn("ana@example.com", "correct horse battery");
-    const second = await s.app.inject({
-      method: "POST",
-      url: "/api/v1/session",
-      payload: { email: "ana@example.com", password: "correct horse battery" },
-      headers: { cookie: cookieOf(first) },
-    });
-    expect(cookieOf(second)).not.toBe(cookieOf(first));
-    const old = await s.app.inject({
-      method: "GET",
-      url: "/api/v1/session",
-      headers: { cookie: cookieOf(first) },
-    });
-    expect(old.statusCode).toBe(401);
-    const current = await s.app.inject({
-      method: "GET",
-      url: "/api/v1/session",
-      headers: { cookie: cookieOf(second) },
-    });
-    expect(current.statusCode).toBe(200);
-  });
-});
-
-describe("rate limiting of sign-in", () => {
-  it("answers 429 problem+json with Retry-After after repeated wrong passwords, even with the right one", async () => {
+  beforeAll(async () => {
+    s = await standalone(database, { now: clock });
     await addUser(
       authDb(s.db),
-      { email: "rate@example.com", password: "the right password", isAdmin: false },
+      { email: "ana@example.com", name: "Ana", password: "correct horse battery", isAdmin: false },
       authConfig(),
     );
-    for (let i = 0; i < 5; i++)
-      expect((await signIn("rate@example.com", `wrong ${i}`, `198.51.100.${i}`)).statusCode).toBe(401);
-    const limited = await signIn("rate@example.com", "the right password", "198.51.100.99");
-    expect(limited.statusCode).toBe(429);
-    expect(limited.headers["content-type"]).toContain("application/problem+json");
-    expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
-    expect(limited.json().detail).toMatch(/Too many failed sign-ins/);
-    // The window passes: the right password works again.
-    now = new Date(now.getTime() + 16 * 60_000);
-    expect((await signIn("rate@example.com", "the right password")).statusCode).toBe(200);
+  });
+  afterAll(async () => {
+    await s?.close();
+    await database.cleanup();
   });
 
-  it("limits one address trying many accounts", async () => {
-    const local = await standalone({ now: clock, ipFailures: 3 });
-    try {
-      const attempt = (email: string) =>
-        local.app.inject({
-          method: "POST",
-          url: "/api/v1/session",
-          payload: { email, password: "guess guess guess" },
-          remoteAddress: "192.0.2.7",
-        });
-      for (const email of ["a@x.io", "b@x.io", "c@x.io"]) expect((await attempt(email)).statusCode).toBe(401);
-      expect((await attempt("d@x.io")).statusCode).toBe(429);
-    } finally {
-      await local.close();
-    }
+  const signIn = (email: string, password: string, ip = "203.0.113.1") =>
+    s.app.inject({ method: "POST", url: "/api/v1/session", payload: { email, password }, remoteAddress: ip });
+
+  function cookieOf(response: { cookies: { name: string; value: string }[] }) {
+    const c = response.cookies.find((x) => x.name.endsWith("tl_session"));
+    return c ? `${c.name}=${c.value}` : "";
+  }
+
+  describe("sign-in", () => {
+    it("sets an HttpOnly SameSite=Lax cookie and returns a CSRF token", async () => {
+      const response = await signIn("Ana@Example.com", "correct horse battery");
+      expect(response.statusCode).toBe(200);
+      const cookie = response.cookies.find((c) => c.name === "tl_session");
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+      expect(cookie?.secure).toBeFalsy();
+      expect(response.json().csrfToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+      expect(response.json().user).toMatchObject({ email: "ana@example.com", name: "Ana" });
+      expect(JSON.stringify(response.json())).not.toContain("password");
+    });
+
+    it("gives a new session id at every sign-in, and drops the one the browser had", async () => {
+      const first = await signIn("ana@example.com", "correct horse battery");
+      const second = await s.app.inject({
+        method: "POST",
+        url: "/api/v1/session",
+        payload: { email: "ana@example.com", password: "correct horse battery" },
+        headers: { cookie: cookieOf(first) },
+      });
+      expect(cookieOf(second)).not.toBe(cookieOf(first));
+      const old = await s.app.inject({
+        method: "GET",
+        url: "/api/v1/session",
+        headers: { cookie: cookieOf(first) },
+      });
+      expect(old.statusCode).toBe(401);
+      const current = await s.app.inject({
+        method: "GET",
+        url: "/api/v1/session",
+        headers: { cookie: cookieOf(second) },
+      });
+      expect(current.statusCode).toBe(200);
+    });
   });
 
-  it("counts in the database, so a restart or a second server keeps the limit", async () => {
-    await addUser(
-      authDb(s.db),
-      { email: "twice@example.com", password: "the right password", isAdmin: false },
-      authConfig(),
-    );
-    for (let i = 0; i < 5; i++) await signIn("twice@example.com", "wrong wrong wrong");
-    // A second server process over the same database.
-    const Fastify = (await import("fastify")).default;
-    const { installAuth } = await import("../../src/server/auth/install-auth.js");
-    const { registerSessionRoutes } = await import("../../src/server/auth/session-routes.js");
-    const other = Fastify();
-    await installAuth(
-      other,
-      {
-        db: s.db,
-        findWorkspace: async () => undefined,
-        ownsItem: async () => undefined,
-        audit: async () => {},
-      },
-      { now: clock },
-    );
-    await registerSessionRoutes(other);
-    const response = await other.inject({
-      method: "POST",
-      url: "/api/v1/session",
-      payload: { email: "twice@example.com", password: "the right password" },
+  describe("rate limiting of sign-in", () => {
+    it("answers 429 problem+json with Retry-After after repeated wrong passwords, even with the right one", async () => {
+      await addUser(
+        authDb(s.db),
+        { email: "rate@example.com", password: "the right password", isAdmin: false },
+        authConfig(),
+      );
+      for (let i = 0; i < 5; i++)
+        expect((await signIn("rate@example.com", `wrong ${i}`, `198.51.100.${i}`)).statusCode).toBe(401);
+      const limited = await signIn("rate@example.com", "the right password", "198.51.100.99");
+      expect(limited.statusCode).toBe(429);
+      expect(limited.headers["content-type"]).toContain("application/problem+json");
+      expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
+      expect(limited.json().detail).toMatch(/Too many failed sign-ins/);
+      // The window passes: the right password works again.
+      now = new Date(now.getTime() + 16 * 60_000);
+      expect((await signIn("rate@example.com", "the right password")).statusCode).toBe(200);
     });
-    expect(response.statusCode).toBe(429);
-    await other.close();
-  });
-});
 
-describe("signing out", () => {
-  it("signs out one session, or every session of the user", async () => {
-    const a = cookieOf(await signIn("ana@example.com", "correct horse battery"));
-    const b = await signIn("ana@example.com", "correct horse battery");
-    const c = cookieOf(await signIn("ana@example.com", "correct horse battery"));
-    const out = await s.app.inject({ method: "DELETE", url: "/api/v1/session", headers: { cookie: a } });
-    expect(out.statusCode).toBe(403); // a cookie write without the CSRF token
-    const csrfA = (
-      await s.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: a } })
-    ).json().csrfToken;
-    expect(
-      (
-        await s.app.inject({
-          method: "DELETE",
-          url: "/api/v1/session",
-          headers: { cookie: a, "x-csrf-token": csrfA },
-        })
-      ).statusCode,
-    ).toBe(204);
-    expect(
-      (await s.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: a } })).statusCode,
-    ).toBe(401);
-    expect(
-      (await s.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: c } })).statusCode,
-    ).toBe(200);
-    const everywhere = await s.app.inject({
-      method: "DELETE",
-      url: "/api/v1/sessions",
-      headers: { cookie: cookieOf(b), "x-csrf-token": b.json().csrfToken },
+    it("limits one address trying many accounts", async () => {
+      const local = await standalone(database, { now: clock, ipFailures: 3 });
+      try {
+        const attempt = (email: string) =>
+          local.app.inject({
+            method: "POST",
+            url: "/api/v1/session",
+            payload: { email, password: "guess guess guess" },
+            remoteAddress: "192.0.2.7",
+          });
+        for (const email of ["a@x.io", "b@x.io", "c@x.io"])
+          expect((await attempt(email)).statusCode).toBe(401);
+        expect((await attempt("d@x.io")).statusCode).toBe(429);
+      } finally {
+        await local.close();
+      }
     });
-    expect(everywhere.statusCode).toBe(204);
-    expect(
-      (await s.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: c } })).statusCode,
-    ).toBe(401);
-  });
 
-  it("changing the password needs the current one and signs out the other sessions", async () => {
-    await addUser(
-      authDb(s.db),
-      { email: "pw@example.com", password: "first password!", isAdmin: false },
-      authConfig(),
-    );
-    const mine = await signIn("pw@example.com", "first password!");
-    const other = cookieOf(await signIn("pw@example.com", "first password!"));
-    const headers = { cookie: cookieOf(mine), "x-csrf-token": mine.json().csrfToken };
-    const wrong = await s.app.inject({
-      method: "POST",
-      url: "/api/v1/session/password",
-      headers,
-      payload: { currentPassword: "nope", newPassword: "second password!" },
+    it("counts in the database, so a restart or a second server keeps the limit", async () => {
+      await addUser(
+        authDb(s.db),
+        { email: "twice@example.com", password: "the right password", isAdmin: false },
+        authConfig(),
+      );
+      for (let i = 0; i < 5; i++) await signIn("twice@example.com", "wrong wrong wrong");
+      // A second server process over the same database.
+      const Fastify = (await import("fastify")).default;
+      const { installAuth } = await import("../../src/server/auth/install-auth.js");
+      const { registerSessionRoutes } = await import("../../src/server/auth/session-routes.js");
+      const other = Fastify();
+      await installAuth(
+        other,
+        {
+          db: s.db,
+          findWorkspace: async () => undefined,
+          ownsItem: async () => undefined,
+          audit: async () => {},
+        },
+        { now: clock },
+      );
+      await registerSessionRoutes(other);
+      const response = await other.inject({
+        method: "POST",
+        url: "/api/v1/session",
+        payload: { email: "twice@example.com", password: "the right password" },
+      });
+      expect(response.statusCode).toBe(429);
+      await other.close();
     });
-    expect(wrong.statusCode).toBe(422);
-    const short = await s.app.inject({
-      method: "POST",
-      url: "/api/v1/session/password",
-      headers,
-      payload: { currentPassword: "first password!", newPassword: "short" },
-    });
-    expect(short.statusCode).toBe(422);
-    const ok = await s.app.inject({
-      method: "POST",
-      url: "/api/v1/session/password",
-      headers,
-      payload: { currentPassword: "first password!", newPassword: "second password!" },
-    });
-    expect(ok.statusCode).toBe(204);
-    expect(
-      (await s.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: other } })).statusCode,
-    ).toBe(401);
-    expect(
-      (await s.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: cookieOf(mine) } }))
-        .statusCode,
-    ).toBe(200);
-    expect((await signIn("pw@example.com", "first password!")).statusCode).toBe(401);
-    expect((await signIn("pw@example.com", "second password!")).statusCode).toBe(200);
   });
 
-  it("marks the cookie Secure over https behind a trusted proxy", async () => {
-    const Fastify = (await import("fastify")).default;
-    const { installAuth } = await import("../../src/server/auth/install-auth.js");
-    const { registerSessionRoutes } = await import("../../src/server/auth/session-routes.js");
-    const proxied = Fastify({ trustProxy: true });
-    await installAuth(
-      proxied,
-      {
-        db: s.db,
-        findWorkspace: async () => undefined,
-        ownsItem: async () => undefined,
-        audit: async () => {},
-      },
-      { now: clock },
-    );
-    await registerSessionRoutes(proxied);
-    const response = await proxied.inject({
-      method: "POST",
-      url: "/api/v1/session",
-      headers: { "x-forwarded-proto": "https" },
-      payload: { email: "ana@example.com", password: "correct horse battery" },
+  describe("signing out", () => {
+    it("signs out one session, or every session of the user", async () => {
+      const a = cookieOf(await signIn("ana@example.com", "correct horse battery"));
+      const b = await signIn("ana@example.com", "correct horse battery");
+      const c = cookieOf(await signIn("ana@example.com", "correct horse battery"));
+      const out = await s.app.inject({ method: "DELETE", url: "/api/v1/session", headers: { cookie: a } });
+      expect(out.statusCode).toBe(403); // a cookie write without the CSRF token
+      const csrfA = (
+        await s.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: a } })
+      ).json().csrfToken;
+      expect(
+        (
+          await s.app.inject({
+            method: "DELETE",
+            url: "/api/v1/session",
+            headers: { cookie: a, "x-csrf-token": csrfA },
+          })
+        ).statusCode,
+      ).toBe(204);
+      expect(
+        (await s.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: a } })).statusCode,
+      ).toBe(401);
+      expect(
+        (await s.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: c } })).statusCode,
+      ).toBe(200);
+      const everywhere = await s.app.inject({
+        method: "DELETE",
+        url: "/api/v1/sessions",
+        headers: { cookie: cookieOf(b), "x-csrf-token": b.json().csrfToken },
+      });
+      expect(everywhere.statusCode).toBe(204);
+      expect(
+        (await s.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: c } })).statusCode,
+      ).toBe(401);
     });
-    const cookie = response.cookies.find((c) => c.name === "__Host-tl_session");
-    expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: "Lax", path: "/" });
-    await proxied.close();
+
+    it("changing the password needs the current one and signs out the other sessions", async () => {
+      await addUser(
+        authDb(s.db),
+        { email: "pw@example.com", password: "first password!", isAdmin: false },
+        authConfig(),
+      );
+      const mine = await signIn("pw@example.com", "first password!");
+      const other = cookieOf(await signIn("pw@example.com", "first password!"));
+      const headers = { cookie: cookieOf(mine), "x-csrf-token": mine.json().csrfToken };
+      const wrong = await s.app.inject({
+        method: "POST",
+        url: "/api/v1/session/password",
+        headers,
+        payload: { currentPassword: "nope", newPassword: "second password!" },
+      });
+      expect(wrong.statusCode).toBe(422);
+      const short = await s.app.inject({
+        method: "POST",
+        url: "/api/v1/session/password",
+        headers,
+        payload: { currentPassword: "first password!", newPassword: "short" },
+      });
+      expect(short.statusCode).toBe(422);
+      const ok = await s.app.inject({
+        method: "POST",
+        url: "/api/v1/session/password",
+        headers,
+        payload: { currentPassword: "first password!", newPassword: "second password!" },
+      });
+      expect(ok.statusCode).toBe(204);
+      expect(
+        (await s.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: other } }))
+          .statusCode,
+      ).toBe(401);
+      expect(
+        (await s.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: cookieOf(mine) } }))
+          .statusCode,
+      ).toBe(200);
+      expect((await signIn("pw@example.com", "first password!")).statusCode).toBe(401);
+      expect((await signIn("pw@example.com", "second password!")).statusCode).toBe(200);
+    });
+
+    it("marks the cookie Secure over https behind a trusted proxy", async () => {
+      const Fastify = (await import("fastify")).default;
+      const { installAuth } = await import("../../src/server/auth/install-auth.js");
+      const { registerSessionRoutes } = await import("../../src/server/auth/session-routes.js");
+      const proxied = Fastify({ trustProxy: true });
+      await installAuth(
+        proxied,
+        {
+          db: s.db,
+          findWorkspace: async () => undefined,
+          ownsItem: async () => undefined,
+          audit: async () => {},
+        },
+        { now: clock },
+      );
+      await registerSessionRoutes(proxied);
+      const response = await proxied.inject({
+        method: "POST",
+        url: "/api/v1/session",
+        headers: { "x-forwarded-proto": "https" },
+        payload: { email: "ana@example.com", password: "correct horse battery" },
+      });
+      const cookie = response.cookies.find((c) => c.name === "__Host-tl_session");
+      expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: "Lax", path: "/" });
+      await proxied.close();
+    });
   });
 });

@@ -1,57 +1,39 @@
-import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
-import { Kysely, PostgresDialect, sql } from "kysely";
-import pg from "pg";
+import type { Kysely } from "kysely";
 import { AppError, isAppError } from "../../../src/domain/errors.js";
 import { registerAccessRoutes } from "../../../src/server/auth/access-routes.js";
-import type { AuthAuditEntry, AuthBackend } from "../../../src/server/auth/auth-backend.js";
+import type { AuthBackend } from "../../../src/server/auth/auth-backend.js";
 import type { AuthConfig } from "../../../src/server/auth/auth-config.js";
 import { installAuth } from "../../../src/server/auth/install-auth.js";
 import { registerSessionRoutes } from "../../../src/server/auth/session-routes.js";
-import { up } from "../../../src/store/auth/auth-migration.js";
+import { storeAuthBackend } from "../../../src/server/auth/store-backend.js";
+import type { Store } from "../../../src/store/index.js";
+import type { TestDatabase } from "../../support/databases.js";
 
 /*
- * Auth on its own: a scratch PostgreSQL database with a minimal workspaces table and a
- * Fastify app with only the auth routes. Used until the full server is wired in.
+ * Auth on its own over the real store: a Fastify app with only the auth routes and a few
+ * stand-in workspace routes, so sign-in, tokens and invitations are tested without the rest
+ * of the server.
  */
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
 export interface Standalone {
   app: FastifyInstance;
-  // biome-ignore lint/suspicious/noExplicitAny: scratch database
+  store: Store;
+  // biome-ignore lint/suspicious/noExplicitAny: auth tables
   db: Kysely<any>;
-  audits: AuthAuditEntry[];
   addWorkspace(slug: string): Promise<string>;
+  /** The workspace's audit log, newest first. */
+  audits(slug: string): Promise<{ actor: string; action: string; entityType: string; entityId: string }[]>;
   close(): Promise<void>;
 }
 
 export async function standalone(
+  database: TestDatabase,
   config: Partial<AuthConfig> = {},
-  ownsItem: AuthBackend["ownsItem"] = async () => undefined,
+  ownsItem?: AuthBackend["ownsItem"],
 ): Promise<Standalone> {
-  const name = `tl_auth_${randomUUID().replaceAll("-", "")}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
-  // biome-ignore lint/suspicious/noExplicitAny: scratch database
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
-  await sql`create table workspaces (id text primary key, slug text unique not null)`.execute(db);
-  await up(db);
-
-  const audits: AuthAuditEntry[] = [];
-  const backend: AuthBackend = {
-    db,
-    findWorkspace: (slug) =>
-      db.selectFrom("workspaces").select(["id", "slug"]).where("slug", "=", slug).executeTakeFirst(),
-    ownsItem,
-    audit: async (entry) => {
-      audits.push(entry);
-    },
-  };
+  const store = await database.open();
+  const backend = storeAuthBackend(store);
+  if (ownsItem) backend.ownsItem = ownsItem;
   const app = Fastify();
   app.setErrorHandler((error, _request, reply) => {
     const status = isAppError(error) ? error.status : ((error as { statusCode?: number }).statusCode ?? 500);
@@ -94,20 +76,18 @@ export async function standalone(
   await app.ready();
   return {
     app,
-    db,
-    audits,
+    store,
+    db: store.db,
     async addWorkspace(slug) {
-      const id = randomUUID();
-      await db.insertInto("workspaces").values({ id, slug }).execute();
-      return id;
+      return (await store.workspaces.createWorkspace({ slug, name: slug }, { actor: "test" })).id;
     },
+    async audits(slug) {
+      return (await store.workspaces.listAudit(slug, { limit: 500 })).items;
+    },
+    /** Closes the app and the store; the suite drops its databases with database.cleanup(). */
     async close() {
       await app.close();
-      await db.destroy();
-      const c = new pg.Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await store.close();
     },
   };
 }
