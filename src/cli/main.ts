@@ -1,8 +1,11 @@
 import { createRequire } from "node:module";
 import { Command, CommanderError } from "commander";
+import { openStoreForCli } from "./commands/auth-database.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerInit } from "./commands/init.js";
 import { registerLint } from "./commands/lint.js";
+import { registerTokens } from "./commands/tokens.js";
+import { registerUsers } from "./commands/users.js";
 import { type CliIO, EXIT, processIO } from "./io.js";
 import { reportError } from "./report-error.js";
 
@@ -24,6 +27,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   registerLint(program, io, setExit);
   registerExplain(program, io, setExit);
   registerInit(program, io, setExit);
+  registerUsers(program, io, setExit, openStoreForCli);
+  registerTokens(program, io, setExit, openStoreForCli);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 

@@ -13,3 +13,20 @@ export type OpenCliDatabase = (options: {
   data: string;
   env: Record<string, string | undefined>;
 }) => Promise<CliDatabase>;
+
+/** The real opener: the store, migrated (so `users add` works on a fresh folder too). */
+export const openStoreForCli: OpenCliDatabase = async ({ data, env }) => {
+  const { openStore } = await import("../../store/index.js");
+  const store = await openStore({ databaseUrl: env.DATABASE_URL || undefined, dataDir: data });
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return {
+    db: store.db,
+    findWorkspace: (slug) => store.workspaces.findWorkspace(slug),
+    close: () => store.close(),
+  };
+};
