@@ -232,9 +232,17 @@ export class WorkspaceStore {
 
   /** The workspace as a plan file's content (entries in their stored order). */
   async readPlan(slug: string): Promise<{ plan: Plan; workspace: Workspace }> {
-    const ws = await this.getWorkspace(slug);
-    const { plan } = await this.load(this.db, ws);
-    return { plan, workspace: ws };
+    // One snapshot of the data: the plan and the version it is at agree even during writes.
+    return this.db
+      .transaction()
+      .setIsolationLevel("repeatable read")
+      .execute(async (tx) => {
+        const row = await tx.selectFrom("workspaces").selectAll().where("slug", "=", slug).executeTakeFirst();
+        if (!row) throw notFound("workspace", slug);
+        const ws = toWorkspace(row);
+        const { plan } = await this.load(tx, ws);
+        return { plan, workspace: ws };
+      });
   }
 
   /**
@@ -404,9 +412,7 @@ export class WorkspaceStore {
 
   // ---- history, audit, idempotency ---------------------------------------------------------
 
-  async listSnapshots(
-    slug: string,
-  ): Promise<
+  async listSnapshots(slug: string): Promise<
     {
       version: number;
       takenAt: string;
@@ -505,39 +511,60 @@ export class WorkspaceStore {
     );
   }
 
-  /** The stored answer to an earlier request with this key, if any (kept at least 24 hours). */
-  async findIdempotent(
+  /**
+   * Claims an idempotency key for a request. Returns "claimed" for the first request with the
+   * key, else what is stored: the earlier answer, or "pending" while that request still runs.
+   * Keys are kept 48 hours (at least the 24 the API promises).
+   */
+  async claimIdempotencyKey(
     scope: string,
     key: string,
-  ): Promise<{ requestHash: string; status: number; body: unknown } | undefined> {
+    requestHash: string,
+  ): Promise<
+    { state: "claimed" } | { state: "pending" | "done"; requestHash: string; status: number; body: unknown }
+  > {
+    await this.db
+      .deleteFrom("idempotency_keys")
+      .where("created_at", "<", new Date(Date.now() - 48 * 3600_000))
+      .execute();
+    const inserted = await this.db
+      .insertInto("idempotency_keys")
+      .values({ scope, key, request_hash: requestHash, status: 0, body: null })
+      .onConflict((oc) => oc.columns(["scope", "key"]).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { state: "claimed" };
     const row = await this.db
       .selectFrom("idempotency_keys")
       .selectAll()
       .where("scope", "=", scope)
       .where("key", "=", key)
-      .where("created_at", ">", new Date(Date.now() - 48 * 3600_000))
-      .executeTakeFirst();
-    return row ? { requestHash: row.request_hash, status: row.status, body: row.body } : undefined;
+      .executeTakeFirstOrThrow();
+    return {
+      state: row.status === 0 ? "pending" : "done",
+      requestHash: row.request_hash,
+      status: row.status,
+      body: row.body,
+    };
   }
 
-  /** Records the answer to a request; false when another request with the key got there first. */
-  async saveIdempotent(
-    scope: string,
-    key: string,
-    requestHash: string,
-    status: number,
-    body: unknown,
-  ): Promise<boolean> {
+  /** Stores the answer given to the request that claimed the key. */
+  async completeIdempotencyKey(scope: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.db
+      .updateTable("idempotency_keys")
+      .set({ status, body: JSON.stringify(body ?? null) })
+      .where("scope", "=", scope)
+      .where("key", "=", key)
+      .execute();
+  }
+
+  /** Frees a key whose request failed on the server's side, so a retry runs again. */
+  async releaseIdempotencyKey(scope: string, key: string): Promise<void> {
     await this.db
       .deleteFrom("idempotency_keys")
-      .where("created_at", "<", new Date(Date.now() - 48 * 3600_000))
+      .where("scope", "=", scope)
+      .where("key", "=", key)
+      .where("status", "=", 0)
       .execute();
-    const result = await this.db
-      .insertInto("idempotency_keys")
-      .values({ scope, key, request_hash: requestHash, status, body: JSON.stringify(body ?? null) })
-      .onConflict((oc) => oc.columns(["scope", "key"]).doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   // ---- internals ---------------------------------------------------------------------------

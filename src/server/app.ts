@@ -1,0 +1,168 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform } from "fastify-type-provider-zod";
+import type { z } from "zod";
+import { AppError } from "../domain/errors.js";
+import { issuesFromZod } from "../domain/plan-issue.js";
+import { dropNulls, todayUtc } from "../domain/primitives.js";
+import type { Store } from "../store/index.js";
+import { registerAccessRoutes } from "./auth/access-routes.js";
+import type { AuthConfig } from "./auth/auth-config.js";
+import { API_PREFIX, installAuth } from "./auth/install-auth.js";
+import { LOG_REDACTION, registerSecurityHeaders } from "./auth/security-headers.js";
+import { registerSessionRoutes } from "./auth/session-routes.js";
+import { storeAuthBackend } from "./auth/store-backend.js";
+import { installIdempotency } from "./idempotency.js";
+import { installProblemDetails } from "./problem-details.js";
+import { analysisRoutes } from "./routes/analysis.js";
+import { auditRoutes } from "./routes/audit.js";
+import { checkinRoutes } from "./routes/checkins.js";
+import { collectionRoutes } from "./routes/collections.js";
+import { planRoutes } from "./routes/plan.js";
+import { workspaceRoutes } from "./routes/workspaces.js";
+
+export interface ServerOptions {
+  store: Store;
+  /** pino options, or false for none (tests). */
+  logger?: boolean | Record<string, unknown>;
+  /**
+   * Sign-in, roles and tokens (docs/security.md). `false` is only for suites that test the
+   * API's data behaviour without accounts; the command line never turns it off.
+   */
+  auth?: false | Partial<AuthConfig>;
+  /** Bytes a JSON request may have (default 1 MiB). */
+  bodyLimit?: number;
+  /** Bytes a plan upload may have (default 32 MiB). */
+  planBodyLimit?: number;
+  /** The built web app (dist/web); a plain landing page when absent. */
+  webRoot?: string;
+  /** Served over https (directly or behind a proxy that says so). */
+  https?: boolean;
+  today?: () => string;
+}
+
+/** The Throughline server, not yet listening: `app.inject` for tests, `app.listen` to serve. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const today = options.today ?? todayUtc;
+  const app = Fastify({
+    logger:
+      options.logger === undefined || options.logger === false
+        ? false
+        : { redact: LOG_REDACTION, ...(options.logger === true ? {} : options.logger) },
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: options.https === true,
+    return503OnClosing: true,
+  });
+
+  // Validation with the domain's zod schemas; responses are plain JSON (schemas there document them).
+  app.setValidatorCompiler(({ schema, method, httpPart }) => (data) => {
+    const input =
+      httpPart === "body" && method !== "PATCH" && data && typeof data === "object"
+        ? dropNulls(structuredClone(data))
+        : data;
+    const result = (schema as z.ZodType).safeParse(input, { reportInput: true });
+    if (result.success) return { value: result.data };
+    const where = httpPart ?? "body";
+    if (where === "params") return { error: new AppError("not_found", "No such item") };
+    return {
+      error: new AppError(
+        "invalid_request",
+        `The request ${where === "querystring" ? "query" : where} is not valid; nothing was changed`,
+        {
+          problems: issuesFromZod(result.error).map((i) => ({
+            ...i,
+            path: where === "body" ? i.path : [where, ...i.path],
+          })),
+        },
+      ),
+    };
+  });
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  installProblemDetails(app);
+  await registerSecurityHeaders(app, { https: options.https });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Throughline API",
+        version: "1",
+        description:
+          "Strategy as data: workspaces, their plans, and the analysis of where the organisation is not set up to carry them.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "throughline_session" },
+          token: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+
+  if (options.auth !== false) await installAuth(app, storeAuthBackend(store), options.auth ?? {});
+
+  await app.register(
+    async (api) => {
+      installIdempotency(api, store);
+      api.get("/openapi.json", { config: { permission: "public" }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
+      await api.register(workspaceRoutes, { store });
+      await api.register(planRoutes, { store, planBodyLimit: options.planBodyLimit ?? 32 * 1024 * 1024 });
+      await api.register(analysisRoutes, { store, today });
+      await api.register(collectionRoutes, { store });
+      await api.register(checkinRoutes, { store });
+      await api.register(auditRoutes, { store });
+    },
+    { prefix: API_PREFIX },
+  );
+  if (options.auth !== false) {
+    await registerSessionRoutes(app);
+    await registerAccessRoutes(app);
+  }
+
+  await serveWebApp(app, options.webRoot);
+  return app;
+}
+
+async function serveWebApp(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
+  if (webRoot && existsSync(join(webRoot, "index.html"))) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: "/", wildcard: false, index: ["index.html"] });
+    // Client-side routes (/w/acme/map…) get the app's shell; unknown API paths stay problem+json.
+    app.setNotFoundHandler((request, reply) => {
+      if (
+        request.method === "GET" &&
+        !request.url.startsWith("/api/") &&
+        request.headers.accept?.includes("text/html")
+      )
+        return reply.type("text/html").sendFile("index.html");
+      return reply
+        .code(404)
+        .type("application/problem+json")
+        .send({
+          type: "about:blank",
+          title: "Not found",
+          status: 404,
+          code: "not_found",
+          detail: `No route ${request.method} ${request.url}`,
+          errors: [],
+        });
+    });
+    return;
+  }
+  app.get("/", { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type("text/html; charset=utf-8")
+      .send(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Throughline</title></head><body><main><h1>Throughline</h1><p>The API is running. The web app is not built: run <code>npm run build</code>.</p><p><a href="/api/v1/docs">API reference</a></p></main></body></html>',
+      ),
+  );
+}

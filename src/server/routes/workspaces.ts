@@ -1,0 +1,127 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { authDb } from "../../store/auth/auth-db.js";
+import { listUserWorkspaceIds } from "../../store/auth/memberships.js";
+import type { Store, Workspace } from "../../store/index.js";
+import { actorName, etag, ifMatch, sendWithEtag } from "../http-helpers.js";
+import { createWorkspaceBody, patchWorkspaceBody, workspaceResponse, wsParams } from "../request-schemas.js";
+
+export function presentWorkspace(ws: Workspace) {
+  return {
+    slug: ws.slug,
+    name: ws.name,
+    organisation: ws.organisation,
+    version: ws.version,
+    createdAt: ws.createdAt,
+    updatedAt: ws.updatedAt,
+  };
+}
+
+/** The workspaces a request may see: all without auth or for instance admins; else its memberships. */
+async function visible(store: Store, request: FastifyRequest, all: Workspace[]): Promise<Workspace[]> {
+  const actor = request.actor;
+  if (!actor || (actor.kind === "user" && actor.user.isAdmin)) return all;
+  if (actor.kind === "token") return all.filter((w) => w.id === actor.token.workspaceId);
+  const ids = new Set(await listUserWorkspaceIds(authDb(store.db), actor.user.id));
+  return all.filter((w) => ids.has(w.id));
+}
+
+export async function workspaceRoutes(app: FastifyInstance, { store }: { store: Store }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/workspaces",
+    {
+      config: { permission: "signed-in" },
+      schema: {
+        tags: ["workspaces"],
+        summary: "The workspaces you can see",
+        response: { 200: z.object({ items: z.array(workspaceResponse) }) },
+      },
+    },
+    async (request) => ({
+      items: (await visible(store, request, await store.workspaces.listWorkspaces())).map(presentWorkspace),
+    }),
+  );
+
+  r.post(
+    "/workspaces",
+    {
+      config: { permission: "instance-admin" },
+      schema: {
+        tags: ["workspaces"],
+        summary: "Create an empty workspace",
+        body: createWorkspaceBody,
+        response: { 201: workspaceResponse },
+      },
+    },
+    async (request, reply) => {
+      // Only instance administrators create workspaces, and they are admin of every one.
+      const ws = await store.workspaces.createWorkspace(request.body, { actor: actorName(request) });
+      return sendWithEtag(reply, ws.version, presentWorkspace(ws), 201);
+    },
+  );
+
+  r.get(
+    "/workspaces/:ws",
+    {
+      config: { permission: "workspace:read" },
+      schema: {
+        tags: ["workspaces"],
+        summary: "One workspace",
+        params: wsParams,
+        response: { 200: workspaceResponse },
+      },
+    },
+    async (request, reply) => {
+      const ws = await store.workspaces.getWorkspace(request.params.ws);
+      return sendWithEtag(reply, ws.version, presentWorkspace(ws));
+    },
+  );
+
+  r.patch(
+    "/workspaces/:ws",
+    {
+      config: { permission: "workspace:admin" },
+      schema: {
+        tags: ["workspaces"],
+        summary: "Rename a workspace or change its slug (If-Match required)",
+        params: wsParams,
+        body: patchWorkspaceBody,
+        response: { 200: workspaceResponse },
+      },
+    },
+    async (request, reply) => {
+      const expectedVersion = ifMatch(request, true);
+      const ws = await store.workspaces.updateWorkspace(request.params.ws, request.body, {
+        actor: actorName(request),
+        expectedVersion,
+      });
+      return sendWithEtag(reply, ws.version, presentWorkspace(ws));
+    },
+  );
+
+  r.delete(
+    "/workspaces/:ws",
+    {
+      config: { permission: "workspace:admin" },
+      schema: {
+        tags: ["workspaces"],
+        summary: "Delete a workspace and everything in it (If-Match required)",
+        params: wsParams,
+      },
+    },
+    async (request, reply) => {
+      const expectedVersion = ifMatch(request, true);
+      await store.workspaces.deleteWorkspace(request.params.ws, {
+        actor: actorName(request),
+        expectedVersion,
+      });
+      return reply
+        .code(204)
+        .header("etag", etag(expectedVersion ?? 0))
+        .send();
+    },
+  );
+}
