@@ -2,8 +2,10 @@ import { createRequire } from "node:module";
 import { Command, CommanderError } from "commander";
 import { openStoreForCli } from "./commands/auth-database.js";
 import { registerExplain } from "./commands/explain.js";
+import { registerImportExport } from "./commands/import-export.js";
 import { registerInit } from "./commands/init.js";
 import { registerLint } from "./commands/lint.js";
+import { registerServe } from "./commands/serve.js";
 import { registerTokens } from "./commands/tokens.js";
 import { registerUsers } from "./commands/users.js";
 import { type CliIO, EXIT, processIO } from "./io.js";
@@ -27,6 +29,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   registerLint(program, io, setExit);
   registerExplain(program, io, setExit);
   registerInit(program, io, setExit);
+  registerServe(program, io, setExit);
+  registerImportExport(program, io, setExit);
   registerUsers(program, io, setExit, openStoreForCli);
   registerTokens(program, io, setExit, openStoreForCli);
   for (const command of program.commands)

@@ -1,0 +1,25 @@
+import type { Command } from "commander";
+import type { Store } from "../../store/index.js";
+import type { CliIO } from "../io.js";
+
+/** Every database command selects its database the same way: DATABASE_URL, else --data DIR. */
+export function withDataOption(command: Command): Command {
+  return command.option(
+    "--data <dir>",
+    "the embedded database folder, used when DATABASE_URL is not set",
+    "./data",
+  );
+}
+
+/** Opens and migrates the store (loaded on demand: `lint` never pays for the database code). */
+export async function openCliStore(io: CliIO, data: string): Promise<Store> {
+  const { openStore } = await import("../../store/index.js");
+  const store = await openStore({ databaseUrl: io.env.DATABASE_URL || undefined, dataDir: data });
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}

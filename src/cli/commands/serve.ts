@@ -1,0 +1,79 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { type CliIO, EXIT, UsageError } from "../io.js";
+import { openCliStore, withDataOption } from "./database-options.js";
+
+// src/cli/commands and dist/cli/commands are both three levels below the package root.
+const PACKAGE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const DEMO_PLAN = `${PACKAGE_ROOT}examples/acme.yaml`;
+const WEB_ROOT = `${PACKAGE_ROOT}dist/web`;
+
+export interface ServeOptions {
+  port: string;
+  host: string;
+  data: string;
+  demo?: boolean;
+}
+
+export function registerServe(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  withDataOption(
+    program
+      .command("serve")
+      .description("run the web app and the API")
+      .option("-p, --port <port>", "port to listen on", "3000")
+      .option("--host <host>", "address to listen on", "127.0.0.1")
+      .option("--demo", "load the Acme example into a `demo` workspace on first start"),
+  ).action(async (options: ServeOptions) => {
+    setExit(await serve(options, io));
+  });
+}
+
+/** Starts the server; resolves once it listens. SIGTERM/SIGINT finish in-flight requests, then close the database. */
+export async function serve(options: ServeOptions, io: CliIO): Promise<number> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0–65535, not "${options.port}"`);
+  const store = await openCliStore(io, options.data);
+  const { buildServer } = await import("../../server/app.js");
+  const { loadPlan } = await import("../../plan/load-plan.js");
+  try {
+    if (options.demo && !(await store.workspaces.findWorkspace("demo"))) {
+      const loaded = loadPlan(readFileSync(DEMO_PLAN, "utf8"), { fileName: DEMO_PLAN });
+      if (loaded.ok) await store.workspaces.replacePlan("demo", loaded.plan, { actor: "demo" });
+    }
+    const app = await buildServer({
+      store,
+      logger: { level: io.env.LOG_LEVEL ?? "info" },
+      webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : undefined,
+      https: io.env.THROUGHLINE_HTTPS === "1",
+    });
+    const address = await app.listen({ port, host: options.host });
+    const url = address.replace("[::1]", "localhost").replace("127.0.0.1", "localhost");
+    io.out(
+      `Throughline is running at ${url}  (API: ${url}/api/v1/docs; data: ${store.kind === "postgres" ? "PostgreSQL" : store.location})\n`,
+    );
+    const { authDb } = await import("../../store/auth/auth-db.js");
+    const { firstRunLink } = await import("../../server/auth/accounts.js");
+    const link = await firstRunLink(authDb(store.db), url, app.auth.config);
+    if (link)
+      io.out(
+        `\nNobody can sign in yet. Open this one-time link to create the first administrator:\n  ${link}\n\n`,
+      );
+
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, "shutting down: finishing requests in flight");
+      await app.close();
+      await store.close();
+    };
+    process.once("SIGTERM", () => void shutdown("SIGTERM"));
+    process.once("SIGINT", () => void shutdown("SIGINT"));
+    return EXIT.ok;
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
