@@ -40,6 +40,8 @@ export interface AuthRuntime {
 }
 
 export const API_PREFIX = "/api/v1";
+/** The API reference UI (@fastify/swagger-ui): static pages, public, registered by a plugin that cannot declare permissions. */
+export const PUBLIC_DOCS_PREFIX = `${API_PREFIX}/docs`;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export const CSRF_HEADER = "x-csrf-token";
 
@@ -61,7 +63,7 @@ export async function installAuth(
   app.decorateRequest("access", undefined);
 
   app.addHook("onRoute", (route) => {
-    if (!route.url.startsWith(API_PREFIX)) return;
+    if (!route.url.startsWith(API_PREFIX) || route.url.startsWith(PUBLIC_DOCS_PREFIX)) return;
     const permission = (route.config as { permission?: unknown } | undefined)?.permission;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (methods.every((m) => m === "HEAD" || m === "OPTIONS")) return;
@@ -77,7 +79,7 @@ export async function installAuth(
 
   app.addHook("onRequest", async (request, reply) => {
     const url = request.routeOptions.url;
-    if (!url?.startsWith(API_PREFIX)) return;
+    if (!url?.startsWith(API_PREFIX) || url.startsWith(PUBLIC_DOCS_PREFIX)) return;
     const permission = request.routeOptions.config.permission;
     if (!isPermission(permission)) throw new AppError("forbidden", "This route declares no permission.");
     if (permission === "public") return;
