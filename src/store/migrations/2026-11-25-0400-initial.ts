@@ -29,8 +29,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("organisation", "text", (c) => c.notNull())
     .addColumn("as_of", "text")
     .addColumn("cycle", "jsonb", (c) => c.notNull())
-    .addColumn("rules", "jsonb")
-    .addColumn("extensions", "jsonb")
+    .addColumn("rules", "json")
+    .addColumn("extensions", "json")
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
@@ -42,7 +42,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn("id", "text", (c) => c.notNull())
       .addColumn("position", "integer", (c) => c.notNull())
       .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
-      .addColumn("data", "jsonb", (c) => c.notNull())
+      // json, not jsonb: it keeps the key order of maps (allocations, frees), which reports and
+      // exports follow, so a workspace reads back exactly as its plan file was written.
+      .addColumn("data", "json", (c) => c.notNull())
       .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
       .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
       .addPrimaryKeyConstraint(`${table}_pk`, ["workspace_id", "id"])
