@@ -156,7 +156,7 @@ for (const database of TEST_DATABASES) {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page = await app.inject({
+        const page: { json(): { items: { id: string }[]; nextCursor: string | null } } = await app.inject({
           method: "GET",
           url: `${API}/workspaces/acme/insights?limit=2${cursor ? `&cursor=${cursor}` : ""}`,
         });
