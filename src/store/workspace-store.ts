@@ -838,7 +838,7 @@ export class WorkspaceStore {
     prior: Item | undefined,
     item: Item,
     mode: "replace" | "items",
-    _actor: string,
+    actor: string,
   ): Promise<void> {
     const oldCheckins = (prior?.checkins as unknown[] | undefined) ?? [];
     const newCheckins = (item.checkins as { date: string; value: number; note?: string }[] | undefined) ?? [];
@@ -853,8 +853,14 @@ export class WorkspaceStore {
           .where("metric_id", "=", item.id)
           .execute();
       await insertCheckins(tx, workspaceId, item.id, newCheckins);
+      // Check-ins live outside the metric's row, so the metric's own audit entry does not show them.
+      if (mode === "items" && prior)
+        await this.audit(tx, workspaceId, actor, "update", "checkins", item.id, oldCheckins, newCheckins);
     } else if (newCheckins.length > oldCheckins.length) {
-      await insertCheckins(tx, workspaceId, item.id, newCheckins.slice(oldCheckins.length));
+      const added = newCheckins.slice(oldCheckins.length);
+      await insertCheckins(tx, workspaceId, item.id, added);
+      if (mode === "items")
+        for (const checkin of added) await this.audit(tx, workspaceId, actor, "create", "checkin", item.id, null, checkin);
     }
 
     const oldHistory = (prior?.history as unknown[] | undefined) ?? [];
