@@ -119,6 +119,42 @@ describe.each(TEST_DATABASES)("authorization matrix on $name", (database) => {
     expect(routes.length).toBeGreaterThan(60);
     await runMatrix(fixture, routes);
   }, 120_000);
+
+  it("refuses every cookie-authenticated write without the CSRF token, before touching anything", async () => {
+    const target = await store.workspaces.getWorkspace("acme");
+    const other = await store.workspaces.getWorkspace("globex");
+    const before = target.version;
+    const fixture = await matrixFixture({
+      app,
+      db: store.db,
+      target: { id: target.id, slug: "acme" },
+      other: { id: other.id, slug: "globex" },
+      itemId: (collection) => OWNED[collection] ?? "unknown",
+      ownable: () => false,
+      body: () => ({}),
+      secrets: [],
+      emailPrefix: "csrf-",
+    });
+    const failures: string[] = [];
+    for (const route of app.auth.routes) {
+      if (route.method === "GET" || route.permission === "public") continue;
+      const headers = await fixture.headers("instance administrator", route.method);
+      const withoutToken = { cookie: headers.cookie };
+      const wrongToken = { cookie: headers.cookie, "x-csrf-token": "not-the-token" };
+      for (const attempt of [withoutToken, wrongToken]) {
+        const response = await app.inject({
+          method: route.method as "POST",
+          url: await fixture.path(route),
+          headers: attempt,
+          payload: {},
+        });
+        if (response.statusCode !== 403 || !response.body.includes("X-CSRF-Token"))
+          failures.push(`${route.method} ${route.url}: ${response.statusCode}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect((await store.workspaces.getWorkspace("acme")).version).toBe(before);
+  }, 120_000);
 });
 
 /** Every method and full path in Fastify's printRoutes tree (4 characters of indent per level). */

@@ -38,6 +38,8 @@ export interface MatrixSetup {
   ownable(route: RouteCase): boolean;
   body(route: RouteCase): unknown;
   secrets: string[];
+  /** Prefixes the matrix users' e-mails, so two fixtures can share one database. */
+  emailPrefix?: string;
 }
 
 export async function matrixFixture(setup: MatrixSetup): Promise<MatrixFixture> {
@@ -46,8 +48,15 @@ export async function matrixFixture(setup: MatrixSetup): Promise<MatrixFixture> 
   const hash = await passwordHash;
   const now = new Date();
   const users: Record<string, string> = {};
+  const prefix = setup.emailPrefix ?? "";
   for (const [key, email] of Object.entries(MATRIX_EMAILS)) {
-    const user = await createUser(db, { email, name: key, passwordHash: hash, isAdmin: key === "root", now });
+    const user = await createUser(db, {
+      email: prefix + email,
+      name: key,
+      passwordHash: hash,
+      isAdmin: key === "root",
+      now,
+    });
     users[key] = user.id;
   }
   const member = (key: string, workspaceId: string, role: Role) =>
@@ -94,7 +103,7 @@ export async function matrixFixture(setup: MatrixSetup): Promise<MatrixFixture> 
     userId: async () => {
       throwaway += 1;
       const user = await createUser(db, {
-        email: `member${throwaway}@matrix.test`,
+        email: `${prefix}member${throwaway}@matrix.test`,
         name: "Throwaway",
         passwordHash: hash,
         isAdmin: false,
