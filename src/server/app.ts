@@ -40,8 +40,10 @@ export interface ServerOptions {
   planBodyLimit?: number;
   /** The built web app (dist/web); a plain landing page when absent. */
   webRoot?: string;
-  /** Served over https (directly or behind a proxy that says so). */
+  /** Served over https (directly or behind a proxy that says so): HSTS, and cookies always Secure. */
   https?: boolean;
+  /** Believe X-Forwarded-* from these proxies (Fastify's trustProxy; THROUGHLINE_TRUST_PROXY). Default: none. */
+  trustProxy?: boolean | number | string;
   today?: () => string;
 }
 
@@ -55,7 +57,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         ? false
         : { redact: LOG_REDACTION, ...(options.logger === true ? {} : options.logger) },
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    trustProxy: options.https === true,
+    // Typed as boolean only to pick Fastify's http overload; numbers and address lists work as documented.
+    trustProxy: (options.trustProxy ?? false) as boolean,
     return503OnClosing: true,
   });
 
@@ -97,7 +100,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
       components: {
         securitySchemes: {
-          session: { type: "apiKey", in: "cookie", name: "throughline_session" },
+          session: { type: "apiKey", in: "cookie", name: "tl_session" },
           token: { type: "http", scheme: "bearer" },
         },
       },
@@ -107,7 +110,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
-  if (options.auth !== false) await installAuth(app, storeAuthBackend(store), options.auth ?? {});
+  if (options.auth !== false)
+    await installAuth(app, storeAuthBackend(store), {
+      ...(options.https ? { secureCookies: "always" as const } : {}),
+      ...(options.auth ?? {}),
+    });
 
   await app.register(
     async (api) => {

@@ -42,11 +42,15 @@ export async function serve(options: ServeOptions, io: CliIO): Promise<number> {
       const loaded = loadPlan(readFileSync(DEMO_PLAN, "utf8"), { fileName: DEMO_PLAN });
       if (loaded.ok) await store.workspaces.replacePlan("demo", loaded.plan, { actor: "demo" });
     }
+    const { authFromEnv } = await import("../../server/auth/auth-env.js");
+    const deployment = authFromEnv(io.env);
     const app = await buildServer({
       store,
       logger: { level: io.env.LOG_LEVEL ?? "info" },
       webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : undefined,
-      https: io.env.THROUGHLINE_HTTPS === "1",
+      https: deployment.https,
+      trustProxy: deployment.trustProxy,
+      auth: deployment.auth,
     });
     const address = await app.listen({ port, host: options.host });
     const url = address.replace("[::1]", "localhost").replace("127.0.0.1", "localhost");
@@ -55,7 +59,7 @@ export async function serve(options: ServeOptions, io: CliIO): Promise<number> {
     );
     const { authDb } = await import("../../store/auth/auth-db.js");
     const { firstRunLink } = await import("../../server/auth/accounts.js");
-    const link = await firstRunLink(authDb(store.db), url, app.auth.config);
+    const link = await firstRunLink(authDb(store.db), app.auth.config.publicUrl ?? url, app.auth.config);
     if (link)
       io.out(
         `\nNobody can sign in yet. Open this one-time link to create the first administrator:\n  ${link}\n\n`,
