@@ -79,6 +79,7 @@ export const auditQuery = z.strictObject({
 });
 
 export const workspaceResponse = z.object({
+  role: z.enum(["viewer", "contributor", "editor", "admin"]).optional(),
   slug: z.string(),
   name: z.string(),
   organisation: z.string(),

@@ -1,14 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { Role } from "../../domain/roles.js";
 import { authDb } from "../../store/auth/auth-db.js";
 import { listUserWorkspaceIds } from "../../store/auth/memberships.js";
 import type { Store, Workspace } from "../../store/index.js";
 import { actorName, etag, ifMatch, sendWithEtag } from "../http-helpers.js";
 import { createWorkspaceBody, patchWorkspaceBody, workspaceResponse, wsParams } from "../request-schemas.js";
 
-export function presentWorkspace(ws: Workspace) {
+export function presentWorkspace(ws: Workspace, role?: Role) {
   return {
+    ...(role ? { role } : {}),
     slug: ws.slug,
     name: ws.name,
     organisation: ws.organisation,
@@ -41,7 +43,9 @@ export async function workspaceRoutes(app: FastifyInstance, { store }: { store: 
       },
     },
     async (request) => ({
-      items: (await visible(store, request, await store.workspaces.listWorkspaces())).map(presentWorkspace),
+      items: (await visible(store, request, await store.workspaces.listWorkspaces())).map((w) =>
+        presentWorkspace(w),
+      ),
     }),
   );
 
@@ -76,7 +80,8 @@ export async function workspaceRoutes(app: FastifyInstance, { store }: { store: 
     },
     async (request, reply) => {
       const ws = await store.workspaces.getWorkspace(request.params.ws);
-      return sendWithEtag(reply, ws.version, presentWorkspace(ws));
+      // The caller's own role, so the web app shows only the controls it may use.
+      return sendWithEtag(reply, ws.version, presentWorkspace(ws, request.access?.role));
     },
   );
 

@@ -1,0 +1,293 @@
+import { useState } from "react";
+import { api, type Finding, type Item } from "./api";
+import { Dialog, Form } from "./components";
+import { today } from "./format";
+import { useCan } from "./session";
+
+type Kind = "owner" | "initiative-owner" | "stop" | "enforce" | "metric" | "decision";
+
+/** The action that closes a finding, one click away. */
+export function actionFor(f: Finding): { kind: Kind; label: string } | undefined {
+  switch (f.rule) {
+    case "priority-no-owner":
+    case "priority-shared-owner":
+      return { kind: "owner", label: "Make one owner" };
+    case "initiative-no-owner":
+      return { kind: "initiative-owner", label: "Assign an owner" };
+    case "orphan-initiative":
+    case "review-not-acted-on":
+    case "priority-no-stops":
+    case "team-over-capacity":
+    case "work-spread-thin":
+      return { kind: "stop", label: "Record a stop" };
+    case "stop-not-enforced":
+      return { kind: "enforce", label: "Stop the initiative now" };
+    case "priority-unmeasured":
+      return { kind: "metric", label: "Add an outcome metric" };
+    case "insight-unused":
+      return { kind: "decision", label: "Record a decision" };
+    default:
+      return undefined;
+  }
+}
+
+/** Which initiative a stop for this finding would name. */
+function initiativeToStop(f: Finding): string | undefined {
+  if (f.subject.type === "initiative") return f.subject.id;
+  const list = (f.evidence.toStop ?? f.evidence.consolidate) as string[] | undefined;
+  return list?.[0];
+}
+
+export function FindingAction({
+  ws,
+  finding,
+  people,
+  initiatives,
+  onDone,
+}: {
+  ws: string;
+  finding: Finding;
+  people: Item[];
+  initiatives: Item[];
+  onDone: () => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const canEdit = useCan("editor");
+  const action = actionFor(finding);
+  if (!action || !canEdit) return null;
+  const close = () => setOpen(false);
+  const done = () => {
+    setOpen(false);
+    onDone();
+  };
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        {action.label}
+      </button>
+      <Dialog title={action.label} open={open} onClose={close}>
+        {action.kind === "owner" && (
+          <OwnerForm ws={ws} section="priorities" id={finding.subject.id} people={people} onDone={done} />
+        )}
+        {action.kind === "initiative-owner" && (
+          <OwnerForm ws={ws} section="initiatives" id={finding.subject.id} people={people} onDone={done} />
+        )}
+        {action.kind === "stop" && (
+          <StopForm
+            ws={ws}
+            initiatives={initiatives}
+            initiative={initiativeToStop(finding)}
+            priority={finding.subject.type === "priority" ? finding.subject.id : undefined}
+            onDone={done}
+          />
+        )}
+        {action.kind === "enforce" && (
+          <EnforceForm ws={ws} initiative={String(finding.evidence.initiative ?? "")} onDone={done} />
+        )}
+        {action.kind === "metric" && <MetricForm ws={ws} priority={finding.subject.id} onDone={done} />}
+        {action.kind === "decision" && <DecisionForm ws={ws} insight={finding.subject.id} onDone={done} />}
+        <button type="button" className="link" onClick={close}>
+          Cancel
+        </button>
+      </Dialog>
+    </>
+  );
+}
+
+export function OwnerForm({
+  ws,
+  section,
+  id,
+  people,
+  onDone,
+}: {
+  ws: string;
+  section: "priorities" | "initiatives";
+  id: string;
+  people: Item[];
+  onDone: () => void;
+}) {
+  const [owner, setOwner] = useState(String(people[0]?.id ?? ""));
+  return (
+    <Form
+      submit="Make owner"
+      onSubmit={async () => {
+        const { etag } = await api<Item>("GET", `/workspaces/${ws}/${section}/${id}`);
+        await api("PATCH", `/workspaces/${ws}/${section}/${id}`, { body: { owner }, ifMatch: etag });
+        onDone();
+      }}
+    >
+      <p>One person who answers for it and can say no to other work.</p>
+      <label>
+        Owner
+        <select value={owner} onChange={(e) => setOwner(e.target.value)} name="owner">
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {String(p.name)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </Form>
+  );
+}
+
+export function StopForm({
+  ws,
+  initiatives,
+  initiative,
+  priority,
+  onDone,
+}: {
+  ws: string;
+  initiatives: Item[];
+  initiative?: string;
+  priority?: string;
+  onDone: () => void;
+}) {
+  const chosen = initiatives.find((i) => i.id === initiative);
+  const [what, setWhat] = useState(String(chosen?.title ?? ""));
+  const [init, setInit] = useState(initiative ?? "");
+  const [effective, setEffective] = useState(today());
+  const [alsoStop, setAlsoStop] = useState(true);
+  return (
+    <Form
+      submit="Record the stop"
+      onSubmit={async () => {
+        const target = initiatives.find((i) => i.id === init);
+        const frees = (target?.allocation as Record<string, number> | undefined) ?? undefined;
+        const id = `stop-${(init || what)
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .slice(0, 50)}-${Date.now().toString(36).slice(-4)}`;
+        await api("POST", `/workspaces/${ws}/stops`, {
+          body: { id, what, initiative: init || undefined, priority, decided: today(), effective, frees },
+        });
+        if (alsoStop && target) {
+          const { etag } = await api<Item>("GET", `/workspaces/${ws}/initiatives/${init}`);
+          await api("PATCH", `/workspaces/${ws}/initiatives/${init}`, {
+            body: { status: "stopped", allocation: null },
+            ifMatch: etag,
+          });
+        }
+        onDone();
+      }}
+    >
+      <label>
+        What is stopped
+        <input value={what} onChange={(e) => setWhat(e.target.value)} required name="what" />
+      </label>
+      <label>
+        Initiative
+        <select value={init} onChange={(e) => setInit(e.target.value)} name="initiative">
+          <option value="">— none (a meeting, a report, a campaign…) —</option>
+          {initiatives.map((i) => (
+            <option key={i.id} value={i.id}>
+              {String(i.title)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Effective
+        <input
+          type="date"
+          value={effective}
+          onChange={(e) => setEffective(e.target.value)}
+          name="effective"
+        />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={alsoStop} onChange={(e) => setAlsoStop(e.target.checked)} /> Also set
+        the initiative to stopped and release its capacity
+      </label>
+    </Form>
+  );
+}
+
+function EnforceForm({ ws, initiative, onDone }: { ws: string; initiative: string; onDone: () => void }) {
+  return (
+    <Form
+      submit="Stop it and release its capacity"
+      onSubmit={async () => {
+        const { etag } = await api<Item>("GET", `/workspaces/${ws}/initiatives/${initiative}`);
+        await api("PATCH", `/workspaces/${ws}/initiatives/${initiative}`, {
+          body: { status: "stopped", allocation: null },
+          ifMatch: etag,
+        });
+        onDone();
+      }}
+    >
+      <p>
+        Sets <code>{initiative}</code> to stopped and removes its allocation, as the stop decided.
+      </p>
+    </Form>
+  );
+}
+
+function MetricForm({ ws, priority, onDone }: { ws: string; priority: string; onDone: () => void }) {
+  const [name, setName] = useState("");
+  const [direction, setDirection] = useState("up");
+  return (
+    <Form
+      submit="Add the metric"
+      onSubmit={async () => {
+        const id = `${priority}-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`
+          .slice(0, 64)
+          .replace(/-+$/, "");
+        await api("POST", `/workspaces/${ws}/metrics`, {
+          body: { id, name, kind: "outcome", direction, priorities: [priority] },
+        });
+        onDone();
+      }}
+    >
+      <label>
+        What customers would notice
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          name="name"
+          placeholder="e.g. Median days to first dashboard"
+        />
+      </label>
+      <label>
+        Better is
+        <select value={direction} onChange={(e) => setDirection(e.target.value)}>
+          <option value="up">up</option>
+          <option value="down">down</option>
+        </select>
+      </label>
+    </Form>
+  );
+}
+
+export function DecisionForm({ ws, insight, onDone }: { ws: string; insight: string; onDone: () => void }) {
+  const [statement, setStatement] = useState("");
+  const [kind, setKind] = useState("continue");
+  return (
+    <Form
+      submit="Record the decision"
+      onSubmit={async () => {
+        const id = `decision-${Date.now().toString(36)}`;
+        await api("POST", `/workspaces/${ws}/decisions`, {
+          body: { id, date: today(), statement, kind, evidence: [insight] },
+        });
+        onDone();
+      }}
+    >
+      <label>
+        Decision
+        <input value={statement} onChange={(e) => setStatement(e.target.value)} required name="statement" />
+      </label>
+      <label>
+        Kind
+        <select value={kind} onChange={(e) => setKind(e.target.value)}>
+          {["continue", "invest", "cut", "deprioritise", "stop", "pivot"].map((k) => (
+            <option key={k}>{k}</option>
+          ))}
+        </select>
+      </label>
+    </Form>
+  );
+}

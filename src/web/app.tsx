@@ -1,0 +1,171 @@
+import { type ReactElement, useEffect, useState } from "react";
+import { ApiError, api, get, setCsrfToken, type WorkspaceInfo } from "./api";
+import { Loading, useAsync } from "./components";
+import { CapacityPage } from "./pages/capacity";
+import { Dashboard } from "./pages/dashboard";
+import { EditPage } from "./pages/edit";
+import { InsightsPage } from "./pages/insights";
+import { MapPage } from "./pages/map";
+import { PlanFilePage } from "./pages/plan-file";
+import { PriorityPage } from "./pages/priority";
+import { PromisesPage } from "./pages/promises";
+import { ReviewPage } from "./pages/review";
+import { SetupPage, SignInPage } from "./pages/sign-in";
+import { StopsPage } from "./pages/stops";
+import { Link, match, navigate, usePath } from "./router";
+import { type Session, SessionContext } from "./session";
+
+type Boot = { state: "loading" } | { state: "signed-out" } | { state: "ready"; session: Session };
+
+async function loadSession(): Promise<Boot> {
+  try {
+    const { data } = await api<{ user?: Session["user"]; csrfToken?: string }>("GET", "/session");
+    setCsrfToken(data.csrfToken);
+    return { state: "ready", session: { auth: true, user: data.user } };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return { state: "signed-out" };
+    if (error instanceof ApiError && error.status === 404)
+      return { state: "ready", session: { auth: false } };
+    throw error;
+  }
+}
+
+export function App() {
+  const path = usePath();
+  const [boot, setBoot] = useState<Boot>({ state: "loading" });
+  const refresh = () => loadSession().then(setBoot, () => setBoot({ state: "signed-out" }));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loads once; sign-in calls refresh
+  useEffect(() => {
+    refresh();
+  }, []);
+  if (path.startsWith("/setup")) return <SetupPage onSignedIn={refresh} />;
+  if (boot.state === "loading") return <Loading />;
+  if (boot.state === "signed-out") return <SignInPage onSignedIn={refresh} />;
+  return <Shell path={path} session={boot.session} onSignOut={refresh} />;
+}
+
+function Shell({ path, session, onSignOut }: { path: string; session: Session; onSignOut: () => void }) {
+  const ws = match("/w/:ws", path)?.ws ?? path.match(/^\/w\/([^/?#]+)/)?.[1];
+  const workspaces = useAsync(() => get<{ items: WorkspaceInfo[] }>("/workspaces"), []);
+  const current = useAsync(async () => (ws ? get<WorkspaceInfo>(`/workspaces/${ws}`) : undefined), [ws]);
+  const scoped: Session = { ...session, role: current.data?.role as Session["role"] };
+  const query = new URLSearchParams(path.split("?")[1] ?? "");
+  const nav = ws
+    ? [
+        ["Dashboard", `/w/${ws}`],
+        ["Strategy map", `/w/${ws}/map`],
+        ["Capacity", `/w/${ws}/capacity`],
+        ["Promises", `/w/${ws}/promises`],
+        ["Insights", `/w/${ws}/insights`],
+        ["Review", `/w/${ws}/review`],
+        ["Stop list", `/w/${ws}/stops`],
+        ["Plan file", `/w/${ws}/plan`],
+      ]
+    : [];
+  const page = ws ? (
+    workspacePage(ws, path, query)
+  ) : (
+    <Home workspaces={workspaces.data?.items} error={workspaces.error} />
+  );
+
+  const signOut = async () => {
+    await api("DELETE", "/session");
+    setCsrfToken(undefined);
+    navigate("/");
+    onSignOut();
+  };
+  return (
+    <SessionContext.Provider value={scoped}>
+      <a href="#main" className="skip">
+        Skip to content
+      </a>
+      <header className="top">
+        <Link to="/" className="brand">
+          Throughline
+        </Link>
+        {workspaces.data && (
+          <label className="switcher">
+            <span className="visually-hidden">Workspace</span>
+            <select
+              value={ws ?? ""}
+              onChange={(e) => navigate(e.target.value ? `/w/${e.target.value}` : "/")}
+            >
+              <option value="">All workspaces</option>
+              {workspaces.data.items.map((w) => (
+                <option key={w.slug} value={w.slug}>
+                  {w.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <span className="spacer" />
+        {session.user && (
+          <span className="who">
+            {session.user.name}
+            {scoped.role ? ` · ${scoped.role}` : session.user.isAdmin ? " · administrator" : ""}{" "}
+            <button type="button" className="link" onClick={signOut}>
+              Sign out
+            </button>
+          </span>
+        )}
+      </header>
+      {nav.length > 0 && (
+        <nav aria-label="Workspace">
+          <ul>
+            {nav.map(([label, to]) => (
+              <li key={to}>
+                <Link to={to} className={path.split("?")[0] === to ? "active" : ""}>
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <main id="main">{page}</main>
+    </SessionContext.Provider>
+  );
+}
+
+function workspacePage(ws: string, path: string, query: URLSearchParams): ReactElement {
+  const priority = match("/w/:ws/priorities/:id", path);
+  if (priority) return <PriorityPage ws={ws} id={priority.id} />;
+  const edit = match("/w/:ws/edit/:section/:id", path);
+  if (edit) return <EditPage ws={ws} section={edit.section} id={edit.id} />;
+  const pages: Record<string, ReactElement> = {
+    map: <MapPage ws={ws} />,
+    capacity: <CapacityPage ws={ws} />,
+    promises: <PromisesPage ws={ws} />,
+    insights: <InsightsPage ws={ws} />,
+    review: <ReviewPage ws={ws} priority={query.get("priority") ?? undefined} />,
+    stops: <StopsPage ws={ws} />,
+    plan: <PlanFilePage ws={ws} />,
+  };
+  const section = match("/w/:ws/:page", path)?.page;
+  return (section && pages[section]) || <Dashboard ws={ws} />;
+}
+
+function Home({ workspaces, error }: { workspaces?: WorkspaceInfo[]; error?: unknown }) {
+  if (!workspaces) return <Loading error={error} />;
+  return (
+    <article>
+      <h1>Workspaces</h1>
+      {workspaces.length === 0 ? (
+        <p className="empty">
+          No workspace yet. Import a plan with `throughline import FILE --workspace SLUG`, or ask an
+          administrator for an invitation.
+        </p>
+      ) : (
+        <ul className="cards">
+          {workspaces.map((w) => (
+            <li key={w.slug}>
+              <Link to={`/w/${w.slug}`}>{w.name}</Link>
+              <p className="muted">{w.organisation}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,114 @@
+/** Small SVG charts: no chart library, so the first load stays light. */
+
+export function linearScale(domain: [number, number], range: [number, number]) {
+  const [d0, d1] = domain;
+  const [r0, r1] = range;
+  const span = d1 - d0 || 1;
+  return (v: number) => r0 + ((v - d0) / span) * (r1 - r0);
+}
+
+export function LineChart({
+  points,
+  width = 560,
+  height = 160,
+  label,
+  target,
+  yDomain,
+}: {
+  points: { x: number; y: number; label?: string }[];
+  width?: number;
+  height?: number;
+  label: string;
+  target?: number;
+  yDomain?: [number, number];
+}) {
+  if (points.length === 0) return <p className="muted">No data yet.</p>;
+  const pad = 28;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y).concat(target !== undefined ? [target] : []);
+  const x = linearScale([Math.min(...xs), Math.max(...xs)], [pad, width - pad]);
+  const y = linearScale(yDomain ?? [Math.min(0, ...ys), Math.max(...ys, 1)], [height - pad, pad / 2]);
+  const d = points.map((p, i) => `${i ? "L" : "M"}${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`).join(" ");
+  return (
+    <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+      <line x1={pad} x2={width - pad} y1={height - pad} y2={height - pad} className="axis" />
+      {target !== undefined && (
+        <g>
+          <line x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} className="target" />
+          <text x={width - pad} y={y(target) - 4} textAnchor="end" className="tick">
+            target {target}
+          </text>
+        </g>
+      )}
+      <path d={d} className="line" />
+      {points.map((p) => (
+        <circle key={`${p.x}-${p.y}`} cx={x(p.x)} cy={y(p.y)} r={3.5} className="dot">
+          <title>{p.label ?? `${p.y}`}</title>
+        </circle>
+      ))}
+      <text x={pad} y={height - 8} className="tick">
+        {points[0].label?.split(":")[0]}
+      </text>
+      <text x={width - pad} y={height - 8} textAnchor="end" className="tick">
+        {points[points.length - 1].label?.split(":")[0]}
+      </text>
+    </svg>
+  );
+}
+
+export function Bar({ value, max = 100, label }: { value: number; max?: number; label: string }) {
+  const pct = Math.max(0, Math.min(100, (value / max) * 100));
+  return (
+    // The number is printed beside the bar, so the bar itself is decoration for screen readers.
+    <div className="bar" aria-hidden="true" title={label}>
+      <div
+        className="bar-fill"
+        style={{ width: `${pct}%` }}
+        data-level={value >= 60 ? "high" : value >= 30 ? "mid" : "low"}
+      />
+    </div>
+  );
+}
+
+export interface Segment {
+  label: string;
+  value: number;
+  kind: "priority" | "orphan";
+}
+
+export function StackedBar({
+  segments,
+  capacity,
+  label,
+}: {
+  segments: Segment[];
+  capacity: number;
+  label: string;
+}) {
+  const total = segments.reduce((s, x) => s + x.value, 0);
+  const max = Math.max(total, capacity, 1);
+  const width = 560;
+  const x = linearScale([0, max], [0, width]);
+  let at = 0;
+  return (
+    <svg className="chart stacked" viewBox={`0 0 ${width} 34`} role="img" aria-label={label}>
+      {segments.map((s, i) => {
+        const start = at;
+        at += s.value;
+        return (
+          <rect
+            key={s.label}
+            x={x(start)}
+            y={4}
+            width={Math.max(0, x(s.value) - 1)}
+            height={22}
+            className={`seg seg-${s.kind} seg-${i % 6}`}
+          >
+            <title>{`${s.label}: ${s.value} FTE`}</title>
+          </rect>
+        );
+      })}
+      <line x1={x(capacity)} x2={x(capacity)} y1={0} y2={30} className="capacity-line" />
+    </svg>
+  );
+}

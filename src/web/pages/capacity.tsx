@@ -1,0 +1,81 @@
+import { StackedBar } from "../charts";
+import { Loading, useAsync } from "../components";
+import { loadPlanAndAnalysis, type Plan } from "./plan-data";
+
+export function CapacityPage({ ws }: { ws: string }) {
+  const { data, error } = useAsync(() => loadPlanAndAnalysis(ws), [ws]);
+  if (!data) return <Loading error={error} />;
+  const { plan } = data;
+  const live = new Set(
+    plan.priorities.filter((p: Plan) => (p.status ?? "committed") === "committed").map((p: Plan) => p.id),
+  );
+  const title = new Map<string, string>(plan.priorities.map((p: Plan) => [p.id, p.title]));
+  const liveInitiatives = (plan.initiatives ?? []).filter((i: Plan) =>
+    ["active", "paused", undefined].includes(i.status),
+  );
+  const metricKind = new Map<string, Plan>((plan.metrics ?? []).map((m: Plan) => [m.id, m]));
+  return (
+    <article>
+      <h1>Capacity</h1>
+      <p className="muted">
+        Committed FTE by priority against each team's capacity (the line). Work serving no live priority is
+        orphan work.
+      </p>
+      {plan.teams.map((t: Plan) => {
+        const byKey = new Map<string, number>();
+        for (const i of liveInitiatives) {
+          const fte = i.allocation?.[t.id] ?? 0;
+          if (fte <= 0) continue;
+          const served = (i.priorities ?? []).filter((p: string) => live.has(p));
+          const key = served[0] ?? "orphan";
+          byKey.set(key, (byKey.get(key) ?? 0) + fte);
+        }
+        const segments = [...byKey].map(([k, v]) => ({
+          label: k === "orphan" ? "Orphan work" : (title.get(k) ?? k),
+          value: Math.round(v * 100) / 100,
+          kind: k === "orphan" ? ("orphan" as const) : ("priority" as const),
+        }));
+        const committed = segments.reduce((s, x) => s + x.value, 0);
+        const card = t.scorecard ?? [];
+        const total = card.reduce((s: number, e: Plan) => s + e.weight, 0);
+        const aligned = card
+          .filter((e: Plan) => {
+            const m = metricKind.get(e.metric);
+            return (
+              m &&
+              (m.kind === "outcome" || m.kind === "business") &&
+              (m.priorities ?? []).some((p: string) => live.has(p))
+            );
+          })
+          .reduce((s: number, e: Plan) => s + e.weight, 0);
+        return (
+          <section key={t.id} id={`team-${t.id}`} className="panel team">
+            <h2>
+              {t.name}{" "}
+              <span className={committed > t.capacity ? "over" : "muted"}>
+                {Math.round(committed * 100) / 100} / {t.capacity} FTE
+              </span>
+            </h2>
+            <StackedBar
+              segments={segments}
+              capacity={t.capacity}
+              label={`${t.name}: ${committed} FTE committed against ${t.capacity}`}
+            />
+            <ul className="legend">
+              {segments.map((s) => (
+                <li key={s.label} className={s.kind === "orphan" ? "orphan" : ""}>
+                  {s.label}: {s.value} FTE
+                </li>
+              ))}
+            </ul>
+            <p>
+              {total > 0
+                ? `${Math.round((aligned / total) * 100)}% of its scorecard is tied to live priorities.`
+                : "No scorecard."}
+            </p>
+          </section>
+        );
+      })}
+    </article>
+  );
+}

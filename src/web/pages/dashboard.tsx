@@ -1,0 +1,148 @@
+import { useMemo, useState } from "react";
+import { FindingAction } from "../actions";
+import { type Analysis, get, type Item, type Snapshot } from "../api";
+import { Bar, LineChart } from "../charts";
+import { Loading, useAsync } from "../components";
+import { DIMENSION_TITLE, SEVERITY_LABEL, subjectHref } from "../format";
+import { Link } from "../router";
+
+export function Dashboard({ ws }: { ws: string }) {
+  const { data, error, reload } = useAsync(async () => {
+    const [analysis, history, people, initiatives] = await Promise.all([
+      get<Analysis>(`/workspaces/${ws}/analysis`),
+      get<{ items: Snapshot[] }>(`/workspaces/${ws}/analysis/history`),
+      get<{ items: Item[] }>(`/workspaces/${ws}/people?limit=500`),
+      get<{ items: Item[] }>(`/workspaces/${ws}/initiatives?limit=500`),
+    ]);
+    return { analysis, history: history.items, people: people.items, initiatives: initiatives.items };
+  }, [ws]);
+  const [severity, setSeverity] = useState("all");
+  const [dimension, setDimension] = useState("all");
+  const [text, setText] = useState("");
+  const findings = useMemo(
+    () =>
+      (data?.analysis.findings ?? []).filter(
+        (f) =>
+          (severity === "all" || f.severity === severity) &&
+          (dimension === "all" || f.dimension === dimension) &&
+          (text === "" ||
+            `${f.rule} ${f.message} ${f.suggestion}`.toLowerCase().includes(text.toLowerCase())),
+      ),
+    [data, severity, dimension, text],
+  );
+  if (!data) return <Loading error={error} />;
+  const { index } = data.analysis;
+  const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
+  for (const f of data.analysis.findings) counts[f.severity]++;
+  return (
+    <>
+      <section className="hero" aria-labelledby="index-title">
+        <div className="index-card">
+          <h1 id="index-title">Execution Gap Index</h1>
+          <p className="index-value" data-testid="gap-index">
+            {index.overall}
+          </p>
+          <p className="muted">0 means the organisation is set up to carry its strategy.</p>
+          <p className="counts">
+            <span className="sev sev-error">{counts.error} errors</span>{" "}
+            <span className="sev sev-warning">{counts.warning} warnings</span>{" "}
+            <span className="sev sev-info">{counts.info} info</span>
+          </p>
+        </div>
+        <div className="dimensions">
+          <h2>By dimension</h2>
+          <ul>
+            {Object.entries(index.dimensions).map(([d, v]) => (
+              <li key={d}>
+                <span className="dim-name">{DIMENSION_TITLE[d] ?? d}</span>
+                <Bar value={v} label={`${DIMENSION_TITLE[d]} gap ${v}`} />
+                <span className="dim-value">{v}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+      <section aria-labelledby="trend-title" className="panel">
+        <h2 id="trend-title">Trend</h2>
+        <LineChart
+          label="Execution Gap Index over time"
+          yDomain={[0, 100]}
+          points={data.history.map((s, i) => ({
+            x: i,
+            y: s.overall,
+            label: `${s.takenAt.slice(0, 10)}: ${s.overall}`,
+          }))}
+        />
+      </section>
+      <section aria-labelledby="findings-title" className="panel">
+        <h2 id="findings-title">Findings</h2>
+        <div className="filters">
+          <label>
+            Severity
+            <select value={severity} onChange={(e) => setSeverity(e.target.value)}>
+              <option value="all">All</option>
+              <option value="error">Errors</option>
+              <option value="warning">Warnings</option>
+              <option value="info">Info</option>
+            </select>
+          </label>
+          <label>
+            Dimension
+            <select value={dimension} onChange={(e) => setDimension(e.target.value)}>
+              <option value="all">All</option>
+              {Object.keys(DIMENSION_TITLE).map((d) => (
+                <option key={d} value={d}>
+                  {DIMENSION_TITLE[d]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Search
+            <input
+              type="search"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="rule, team, title…"
+            />
+          </label>
+        </div>
+        {findings.length === 0 && (
+          <p className="empty">
+            No findings match.{" "}
+            {data.analysis.findings.length === 0 && "The organisation is set up to carry this strategy."}
+          </p>
+        )}
+        <ol className="findings">
+          {findings.map((f) => (
+            <li
+              key={`${f.rule}-${f.subject.type}-${f.subject.id}`}
+              className={`finding sev-border-${f.severity}`}
+              data-rule={f.rule}
+            >
+              <div className="finding-head">
+                <span className={`sev sev-${f.severity}`}>{SEVERITY_LABEL[f.severity]}</span>
+                <span className="dim-tag">{DIMENSION_TITLE[f.dimension]}</span>
+                <code className="rule">{f.rule}</code>
+              </div>
+              <p className="finding-message">{f.message}</p>
+              <p className="finding-suggestion">
+                <strong>Action:</strong> {f.suggestion}
+              </p>
+              <div className="finding-actions">
+                <Link to={subjectHref(ws, f.subject)}>Open {f.subject.type}</Link>
+                <FindingAction
+                  ws={ws}
+                  finding={f}
+                  people={data.people}
+                  initiatives={data.initiatives}
+                  onDone={reload}
+                />
+              </div>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

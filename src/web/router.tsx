@@ -1,0 +1,48 @@
+import { type MouseEvent, type ReactNode, useEffect, useState } from "react";
+
+/** A tiny History-API router: every page has a URL, links are real links. */
+export function usePath(): string {
+  const [path, setPath] = useState(location.pathname + location.search);
+  useEffect(() => {
+    const update = () => setPath(location.pathname + location.search);
+    window.addEventListener("popstate", update);
+    window.addEventListener("throughline:navigate", update);
+    return () => {
+      window.removeEventListener("popstate", update);
+      window.removeEventListener("throughline:navigate", update);
+    };
+  }, []);
+  return path;
+}
+
+export function navigate(to: string): void {
+  history.pushState(null, "", to);
+  window.dispatchEvent(new Event("throughline:navigate"));
+  window.scrollTo(0, 0);
+}
+
+export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    navigate(to);
+  };
+  return (
+    <a href={to} onClick={onClick} className={className}>
+      {children}
+    </a>
+  );
+}
+
+/** Matches `/w/:ws/priorities/:id` style patterns; returns the parameters or undefined. */
+export function match(pattern: string, path: string): Record<string, string> | undefined {
+  const p = pattern.split("/");
+  const a = path.split("?")[0].split("/");
+  if (p.length !== a.length) return undefined;
+  const out: Record<string, string> = {};
+  for (let i = 0; i < p.length; i++) {
+    if (p[i].startsWith(":")) out[p[i].slice(1)] = decodeURIComponent(a[i]);
+    else if (p[i] !== a[i]) return undefined;
+  }
+  return out;
+}
