@@ -102,6 +102,13 @@ describe.each(TEST_DATABASES)("authorization matrix on $name", (database) => {
     expect(missing).toEqual([]);
   });
 
+  it("describes the auth routes in the OpenAPI document, with their bodies", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    expect(doc.paths["/api/v1/session"].post.requestBody).toBeDefined();
+    expect(doc.paths["/api/v1/workspaces/{ws}/tokens"].post.requestBody).toBeDefined();
+    expect(doc.paths["/api/v1/workspaces/{ws}/members/{userId}"].patch).toBeDefined();
+  });
+
   it("every route × every caller answers as the policy says; other workspaces answer 404 without data", async () => {
     const target = await store.workspaces.getWorkspace("acme");
     const other = await store.workspaces.getWorkspace("globex");

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildServer } from "../../src/server/app.js";
 import { addUser } from "../../src/server/auth/accounts.js";
 import { authConfig } from "../../src/server/auth/auth-config.js";
 import { authDb } from "../../src/store/auth/auth-db.js";
@@ -112,21 +113,7 @@ describe.each(TEST_DATABASES)("sign-in on $name", (database) => {
       );
       for (let i = 0; i < 5; i++) await signIn("twice@example.com", "wrong wrong wrong");
       // A second server process over the same database.
-      const Fastify = (await import("fastify")).default;
-      const { installAuth } = await import("../../src/server/auth/install-auth.js");
-      const { registerSessionRoutes } = await import("../../src/server/auth/session-routes.js");
-      const other = Fastify();
-      await installAuth(
-        other,
-        {
-          db: s.db,
-          findWorkspace: async () => undefined,
-          ownsItem: async () => undefined,
-          audit: async () => {},
-        },
-        { now: clock },
-      );
-      await registerSessionRoutes(other);
+      const other = await buildServer({ store: s.store, auth: { now: clock } });
       const response = await other.inject({
         method: "POST",
         url: "/api/v1/session",
@@ -216,21 +203,7 @@ describe.each(TEST_DATABASES)("sign-in on $name", (database) => {
     });
 
     it("marks the cookie Secure over https behind a trusted proxy", async () => {
-      const Fastify = (await import("fastify")).default;
-      const { installAuth } = await import("../../src/server/auth/install-auth.js");
-      const { registerSessionRoutes } = await import("../../src/server/auth/session-routes.js");
-      const proxied = Fastify({ trustProxy: true });
-      await installAuth(
-        proxied,
-        {
-          db: s.db,
-          findWorkspace: async () => undefined,
-          ownsItem: async () => undefined,
-          audit: async () => {},
-        },
-        { now: clock },
-      );
-      await registerSessionRoutes(proxied);
+      const proxied = await buildServer({ store: s.store, trustProxy: true, auth: { now: clock } });
       const response = await proxied.inject({
         method: "POST",
         url: "/api/v1/session",

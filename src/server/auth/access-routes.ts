@@ -8,6 +8,7 @@ import { findUserByEmail } from "../../store/auth/users.js";
 import { checkEmail, checkRole, issueApiToken } from "./accounts.js";
 import { auditActor, type WorkspaceAccess } from "./actor.js";
 import type { AuthAuditEntry } from "./auth-backend.js";
+import { addMemberBody, createInviteBody, createTokenBody, patchMemberBody } from "./auth-schemas.js";
 import { API_PREFIX } from "./install-auth.js";
 import { hashSecret, newSecret } from "./secrets.js";
 
@@ -35,7 +36,10 @@ export function baseUrl(request: FastifyRequest): string {
 export async function registerAccessRoutes(app: FastifyInstance): Promise<void> {
   const { db, config, backend } = app.auth;
   const ws = `${API_PREFIX}/workspaces/:ws`;
-  const admin = { config: { permission: "workspace:admin" as const } };
+  const admin = (summary: string, body?: unknown) => ({
+    config: { permission: "workspace:admin" as const },
+    schema: { tags: ["access"], summary, ...(body ? { body } : {}) },
+  });
   const audit = (request: FastifyRequest, entry: Omit<AuthAuditEntry, "workspaceId" | "actor">) =>
     backend.audit({ ...entry, workspaceId: accessOf(request).workspaceId, actor: auditActor(request.actor) });
 
@@ -50,33 +54,41 @@ export async function registerAccessRoutes(app: FastifyInstance): Promise<void> 
   }
 
   // Members
-  app.get(`${ws}/members`, admin, async (request) => ({
+  app.get(`${ws}/members`, admin("Members and their roles"), async (request) => ({
     items: await listMembers(db, accessOf(request).workspaceId),
   }));
 
-  app.post(`${ws}/members`, admin, async (request, reply) => {
-    const { workspaceId } = accessOf(request);
-    const body = bodyOf(request);
-    const email = checkEmail(body.email);
-    const role = checkRole(body.role);
-    const user = await findUserByEmail(db, email);
-    if (!user)
-      throw new AppError("invalid_request", `No user has the e-mail ${email}: send an invitation instead.`, {
-        problems: [{ path: ["email"], message: "belongs to no user; invite them (POST …/invites)" }],
+  app.post(
+    `${ws}/members`,
+    admin("Add an existing user with a role", addMemberBody),
+    async (request, reply) => {
+      const { workspaceId } = accessOf(request);
+      const body = bodyOf(request);
+      const email = checkEmail(body.email);
+      const role = checkRole(body.role);
+      const user = await findUserByEmail(db, email);
+      if (!user)
+        throw new AppError(
+          "invalid_request",
+          `No user has the e-mail ${email}: send an invitation instead.`,
+          {
+            problems: [{ path: ["email"], message: "belongs to no user; invite them (POST …/invites)" }],
+          },
+        );
+      await addMember(db, { workspaceId, userId: user.id, role, now: config.now() });
+      const member = await memberOr404(workspaceId, user.id);
+      await audit(request, {
+        action: "create",
+        entityType: "member",
+        entityId: user.id,
+        before: null,
+        after: member,
       });
-    await addMember(db, { workspaceId, userId: user.id, role, now: config.now() });
-    const member = await memberOr404(workspaceId, user.id);
-    await audit(request, {
-      action: "create",
-      entityType: "member",
-      entityId: user.id,
-      before: null,
-      after: member,
-    });
-    return reply.code(201).send(member);
-  });
+      return reply.code(201).send(member);
+    },
+  );
 
-  app.patch(`${ws}/members/:userId`, admin, async (request) => {
+  app.patch(`${ws}/members/:userId`, admin("Change a member's role", patchMemberBody), async (request) => {
     const { workspaceId } = accessOf(request);
     const role = checkRole(bodyOf(request).role);
     const before = await memberOr404(workspaceId, param(request, "userId"));
@@ -87,7 +99,7 @@ export async function registerAccessRoutes(app: FastifyInstance): Promise<void> 
     return after;
   });
 
-  app.delete(`${ws}/members/:userId`, admin, async (request, reply) => {
+  app.delete(`${ws}/members/:userId`, admin("Remove a member"), async (request, reply) => {
     const { workspaceId } = accessOf(request);
     const before = await memberOr404(workspaceId, param(request, "userId"));
     await keepAnAdmin(workspaceId, before);
@@ -103,49 +115,53 @@ export async function registerAccessRoutes(app: FastifyInstance): Promise<void> 
   });
 
   // Invitations
-  app.get(`${ws}/invites`, admin, async (request) => ({
+  app.get(`${ws}/invites`, admin("Invitations, open and used"), async (request) => ({
     items: await listInvites(db, accessOf(request).workspaceId),
   }));
 
-  app.post(`${ws}/invites`, admin, async (request, reply) => {
-    const { workspaceId, slug } = accessOf(request);
-    const body = bodyOf(request);
-    const role = checkRole(body.role);
-    const email =
-      body.email === undefined || body.email === null || body.email === "" ? null : checkEmail(body.email);
-    const secret = newSecret("invite");
-    const now = config.now();
-    const invite = await createInvite(db, {
-      workspaceId,
-      role,
-      email,
-      tokenHash: hashSecret(secret),
-      createdBy: auditActor(request.actor),
-      now,
-      expiresAt: new Date(now.getTime() + config.inviteMs),
-    });
-    // The secret travels in the fragment, which browsers never send to servers or in Referer.
-    const url = `${baseUrl(request)}/invite#token=${secret}`;
-    let emailed = false;
-    if (email && config.mailer) {
-      await config.mailer.send({
-        to: email,
-        subject: `You are invited to ${slug} on Throughline`,
-        text: `You have been invited to the workspace ${slug} as ${role}.\n\nOpen this link to join (valid until ${invite.expiresAt}):\n${url}\n`,
+  app.post(
+    `${ws}/invites`,
+    admin("Invite someone: a one-time link (e-mailed when SMTP is set up)", createInviteBody),
+    async (request, reply) => {
+      const { workspaceId, slug } = accessOf(request);
+      const body = bodyOf(request);
+      const role = checkRole(body.role);
+      const email =
+        body.email === undefined || body.email === null || body.email === "" ? null : checkEmail(body.email);
+      const secret = newSecret("invite");
+      const now = config.now();
+      const invite = await createInvite(db, {
+        workspaceId,
+        role,
+        email,
+        tokenHash: hashSecret(secret),
+        createdBy: auditActor(request.actor),
+        now,
+        expiresAt: new Date(now.getTime() + config.inviteMs),
       });
-      emailed = true;
-    }
-    await audit(request, {
-      action: "create",
-      entityType: "invite",
-      entityId: invite.id,
-      before: null,
-      after: invite,
-    });
-    return reply.code(201).send({ invite, token: secret, url, emailed });
-  });
+      // The secret travels in the fragment, which browsers never send to servers or in Referer.
+      const url = `${baseUrl(request)}/invite#token=${secret}`;
+      let emailed = false;
+      if (email && config.mailer) {
+        await config.mailer.send({
+          to: email,
+          subject: `You are invited to ${slug} on Throughline`,
+          text: `You have been invited to the workspace ${slug} as ${role}.\n\nOpen this link to join (valid until ${invite.expiresAt}):\n${url}\n`,
+        });
+        emailed = true;
+      }
+      await audit(request, {
+        action: "create",
+        entityType: "invite",
+        entityId: invite.id,
+        before: null,
+        after: invite,
+      });
+      return reply.code(201).send({ invite, token: secret, url, emailed });
+    },
+  );
 
-  app.delete(`${ws}/invites/:inviteId`, admin, async (request, reply) => {
+  app.delete(`${ws}/invites/:inviteId`, admin("Withdraw an open invitation"), async (request, reply) => {
     const { workspaceId } = accessOf(request);
     const id = param(request, "inviteId");
     const before = (await listInvites(db, workspaceId)).find((i) => i.id === id);
@@ -162,29 +178,33 @@ export async function registerAccessRoutes(app: FastifyInstance): Promise<void> 
   });
 
   // API tokens
-  app.get(`${ws}/tokens`, admin, async (request) => ({
+  app.get(`${ws}/tokens`, admin("API tokens (never their secrets)"), async (request) => ({
     items: await listApiTokens(db, accessOf(request).workspaceId),
   }));
 
-  app.post(`${ws}/tokens`, admin, async (request, reply) => {
-    const { workspaceId } = accessOf(request);
-    const body = bodyOf(request);
-    const { token, secret } = await issueApiToken(
-      db,
-      { workspaceId, role: body.role, name: body.name, createdBy: auditActor(request.actor) },
-      config,
-    );
-    await audit(request, {
-      action: "create",
-      entityType: "token",
-      entityId: token.id,
-      before: null,
-      after: token,
-    });
-    return reply.code(201).send({ ...token, token: secret });
-  });
+  app.post(
+    `${ws}/tokens`,
+    admin("Create an API token: its secret is returned once", createTokenBody),
+    async (request, reply) => {
+      const { workspaceId } = accessOf(request);
+      const body = bodyOf(request);
+      const { token, secret } = await issueApiToken(
+        db,
+        { workspaceId, role: body.role, name: body.name, createdBy: auditActor(request.actor) },
+        config,
+      );
+      await audit(request, {
+        action: "create",
+        entityType: "token",
+        entityId: token.id,
+        before: null,
+        after: token,
+      });
+      return reply.code(201).send({ ...token, token: secret });
+    },
+  );
 
-  app.delete(`${ws}/tokens/:tokenId`, admin, async (request, reply) => {
+  app.delete(`${ws}/tokens/:tokenId`, admin("Revoke an API token"), async (request, reply) => {
     const { workspaceId } = accessOf(request);
     const id = param(request, "tokenId");
     const before = await findApiToken(db, workspaceId, id);

@@ -3,6 +3,13 @@ import { listUserWorkspaceIds } from "../../store/auth/memberships.js";
 import { deleteUserSessions } from "../../store/auth/sessions.js";
 import type { User } from "../../store/auth/users.js";
 import { acceptInvite, changePassword, completeSetup, inspectInvite, needsSetup } from "./accounts.js";
+import {
+  acceptInviteBody,
+  inviteTokenBody,
+  passwordChangeBody,
+  setupBody,
+  signInBody,
+} from "./auth-schemas.js";
 import { API_PREFIX } from "./install-auth.js";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "./session-cookie.js";
 import { endSession, startSession } from "./sessions.js";
@@ -13,6 +20,8 @@ import { checkCredentials } from "./sign-in.js";
  * session with a new random id (an id planted before sign-in is never promoted) and returns
  * the CSRF token that cookie-authenticated writes must send back in X-CSRF-Token.
  */
+
+const doc = (summary: string, body?: unknown) => ({ tags: ["auth"], summary, ...(body ? { body } : {}) });
 
 type Body = { token?: unknown; email?: unknown; name?: unknown; password?: unknown } & Record<
   string,
@@ -40,95 +49,153 @@ async function signedIn(request: FastifyRequest, reply: FastifyReply, user: User
 export async function registerSessionRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.auth;
 
-  app.post(`${API_PREFIX}/session`, { config: { permission: "public" } }, async (request, reply) => {
-    const body = bodyOf(request);
-    const email = typeof body.email === "string" ? body.email : "";
-    const password = typeof body.password === "string" ? body.password : "";
-    const user = await checkCredentials(db, { email, password, ip: request.ip }, config);
-    return signedIn(request, reply, user);
-  });
+  app.post(
+    `${API_PREFIX}/session`,
+    {
+      config: { permission: "public" },
+      schema: doc("Sign in: sets the session cookie, returns the CSRF token", signInBody),
+    },
+    async (request, reply) => {
+      const body = bodyOf(request);
+      const email = typeof body.email === "string" ? body.email : "";
+      const password = typeof body.password === "string" ? body.password : "";
+      const user = await checkCredentials(db, { email, password, ip: request.ip }, config);
+      return signedIn(request, reply, user);
+    },
+  );
 
-  app.get(`${API_PREFIX}/session`, { config: { permission: "signed-in" } }, async (request) => {
-    const actor = request.actor;
-    if (actor?.kind === "token") {
-      const { id, name, role, workspaceId } = actor.token;
-      return { token: { id, name, role, workspaceId } };
-    }
-    if (!actor) return {};
-    return {
-      user: actor.user,
-      csrfToken: actor.session.csrfToken,
-      workspaceIds: actor.user.isAdmin ? "all" : await listUserWorkspaceIds(db, actor.user.id),
-    };
-  });
-
-  app.delete(`${API_PREFIX}/session`, { config: { permission: "user" } }, async (request, reply) => {
-    const sessionId = readSessionCookie(request);
-    if (sessionId) await endSession(db, sessionId);
-    clearSessionCookie(request, reply, config);
-    return reply.code(204).send();
-  });
-
-  app.delete(`${API_PREFIX}/sessions`, { config: { permission: "user" } }, async (request, reply) => {
-    if (request.actor?.kind === "user") await deleteUserSessions(db, request.actor.user.id);
-    clearSessionCookie(request, reply, config);
-    return reply.code(204).send();
-  });
-
-  app.post(`${API_PREFIX}/session/password`, { config: { permission: "user" } }, async (request, reply) => {
-    const actor = request.actor;
-    if (actor?.kind !== "user") return reply.code(204).send();
-    const body = bodyOf(request);
-    await changePassword(
-      db,
-      {
+  app.get(
+    `${API_PREFIX}/session`,
+    {
+      config: { permission: "signed-in" },
+      schema: doc("Who you are (and the CSRF token again, for a session)"),
+    },
+    async (request) => {
+      const actor = request.actor;
+      if (actor?.kind === "token") {
+        const { id, name, role, workspaceId } = actor.token;
+        return { token: { id, name, role, workspaceId } };
+      }
+      if (!actor) return {};
+      return {
         user: actor.user,
-        currentPassword: body.currentPassword,
-        newPassword: body.newPassword,
-        keepSessionHash: actor.session.idHash,
-        ip: request.ip,
-      },
-      config,
-    );
-    return reply.code(204).send();
-  });
+        csrfToken: actor.session.csrfToken,
+        workspaceIds: actor.user.isAdmin ? "all" : await listUserWorkspaceIds(db, actor.user.id),
+      };
+    },
+  );
 
-  app.get(`${API_PREFIX}/setup`, { config: { permission: "public" } }, async () => ({
-    needed: await needsSetup(db),
-  }));
+  app.delete(
+    `${API_PREFIX}/session`,
+    { config: { permission: "user" }, schema: doc("Sign out") },
+    async (request, reply) => {
+      const sessionId = readSessionCookie(request);
+      if (sessionId) await endSession(db, sessionId);
+      clearSessionCookie(request, reply, config);
+      return reply.code(204).send();
+    },
+  );
 
-  app.post(`${API_PREFIX}/setup`, { config: { permission: "public" } }, async (request, reply) => {
-    const body = bodyOf(request);
-    const user = await completeSetup(db, accountFields(body), config);
-    reply.code(201);
-    return signedIn(request, reply, user);
-  });
+  app.delete(
+    `${API_PREFIX}/sessions`,
+    { config: { permission: "user" }, schema: doc("Sign out everywhere") },
+    async (request, reply) => {
+      if (request.actor?.kind === "user") await deleteUserSessions(db, request.actor.user.id);
+      clearSessionCookie(request, reply, config);
+      return reply.code(204).send();
+    },
+  );
 
-  app.post(`${API_PREFIX}/invites/inspect`, { config: { permission: "public" } }, async (request) => {
-    const invite = await inspectInvite(db, bodyOf(request).token, config);
-    return {
-      role: invite.role,
-      email: invite.email,
-      expiresAt: invite.expiresAt,
-      workspaceId: invite.workspaceId,
-    };
-  });
+  app.post(
+    `${API_PREFIX}/session/password`,
+    {
+      config: { permission: "user" },
+      schema: doc("Change your password (signs out your other sessions)", passwordChangeBody),
+    },
+    async (request, reply) => {
+      const actor = request.actor;
+      if (actor?.kind !== "user") return reply.code(204).send();
+      const body = bodyOf(request);
+      await changePassword(
+        db,
+        {
+          user: actor.user,
+          currentPassword: body.currentPassword,
+          newPassword: body.newPassword,
+          keepSessionHash: actor.session.idHash,
+          ip: request.ip,
+        },
+        config,
+      );
+      return reply.code(204).send();
+    },
+  );
 
-  app.post(`${API_PREFIX}/invites/accept`, { config: { permission: "public" } }, async (request, reply) => {
-    const { user, invite, created } = await acceptInvite(
-      db,
-      { ...accountFields(bodyOf(request)), ip: request.ip },
-      config,
-    );
-    await app.auth.backend.audit({
-      workspaceId: invite.workspaceId,
-      actor: user.email,
-      action: "create",
-      entityType: "member",
-      entityId: user.id,
-      before: null,
-      after: { userId: user.id, email: user.email, role: invite.role, invite: invite.id, newUser: created },
-    });
-    return { ...(await signedIn(request, reply, user)), role: invite.role, workspaceId: invite.workspaceId };
-  });
+  app.get(
+    `${API_PREFIX}/setup`,
+    {
+      config: { permission: "public" },
+      schema: doc("Whether the first administrator is still to be created"),
+    },
+    async () => ({
+      needed: await needsSetup(db),
+    }),
+  );
+
+  app.post(
+    `${API_PREFIX}/setup`,
+    {
+      config: { permission: "public" },
+      schema: doc("Create the first administrator with the one-time link", setupBody),
+    },
+    async (request, reply) => {
+      const body = bodyOf(request);
+      const user = await completeSetup(db, accountFields(body), config);
+      reply.code(201);
+      return signedIn(request, reply, user);
+    },
+  );
+
+  app.post(
+    `${API_PREFIX}/invites/inspect`,
+    { config: { permission: "public" }, schema: doc("What an invitation offers", inviteTokenBody) },
+    async (request) => {
+      const invite = await inspectInvite(db, bodyOf(request).token, config);
+      return {
+        role: invite.role,
+        email: invite.email,
+        expiresAt: invite.expiresAt,
+        workspaceId: invite.workspaceId,
+      };
+    },
+  );
+
+  app.post(
+    `${API_PREFIX}/invites/accept`,
+    {
+      config: { permission: "public" },
+      schema: doc("Accept an invitation: join (creating the account if new) and sign in", acceptInviteBody),
+    },
+    async (request, reply) => {
+      const { user, invite, created } = await acceptInvite(
+        db,
+        { ...accountFields(bodyOf(request)), ip: request.ip },
+        config,
+      );
+      await app.auth.backend.audit({
+        workspaceId: invite.workspaceId,
+        actor: user.email,
+        action: "create",
+        entityType: "member",
+        entityId: user.id,
+        before: null,
+        after: { userId: user.id, email: user.email, role: invite.role, invite: invite.id, newUser: created },
+      });
+      return {
+        ...(await signedIn(request, reply, user)),
+        role: invite.role,
+        workspaceId: invite.workspaceId,
+      };
+    },
+  );
 }

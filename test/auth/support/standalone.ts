@@ -1,12 +1,14 @@
 import Fastify, { type FastifyInstance } from "fastify";
+import { validatorCompiler } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
-import { AppError, isAppError } from "../../../src/domain/errors.js";
+import { AppError } from "../../../src/domain/errors.js";
 import { registerAccessRoutes } from "../../../src/server/auth/access-routes.js";
 import type { AuthBackend } from "../../../src/server/auth/auth-backend.js";
 import type { AuthConfig } from "../../../src/server/auth/auth-config.js";
 import { installAuth } from "../../../src/server/auth/install-auth.js";
 import { registerSessionRoutes } from "../../../src/server/auth/session-routes.js";
 import { storeAuthBackend } from "../../../src/server/auth/store-backend.js";
+import { installProblemDetails } from "../../../src/server/problem-details.js";
 import type { Store } from "../../../src/store/index.js";
 import type { TestDatabase } from "../../support/databases.js";
 
@@ -35,18 +37,8 @@ export async function standalone(
   const backend = storeAuthBackend(store);
   if (ownsItem) backend.ownsItem = ownsItem;
   const app = Fastify();
-  app.setErrorHandler((error, _request, reply) => {
-    const status = isAppError(error) ? error.status : ((error as { statusCode?: number }).statusCode ?? 500);
-    reply
-      .code(status)
-      .type("application/problem+json")
-      .send({
-        status,
-        code: isAppError(error) ? error.code : "internal",
-        detail: (error as Error).message,
-        errors: isAppError(error) ? error.problems : [],
-      });
-  });
+  app.setValidatorCompiler(validatorCompiler);
+  installProblemDetails(app);
   await installAuth(app, backend, config);
   await registerSessionRoutes(app);
   await registerAccessRoutes(app);
