@@ -1,6 +1,13 @@
 import type { AuthDb } from "../../store/auth/auth-db.js";
+import { deleteStaleFailures } from "../../store/auth/rate-limits.js";
 import type { Session } from "../../store/auth/sessions.js";
-import { createSession, deleteSession, findSession, touchSession } from "../../store/auth/sessions.js";
+import {
+  createSession,
+  deleteExpiredSessions,
+  deleteSession,
+  findSession,
+  touchSession,
+} from "../../store/auth/sessions.js";
 import type { AuthConfig } from "./auth-config.js";
 import { hashSecret, newNonce, newSecret } from "./secrets.js";
 
@@ -15,6 +22,9 @@ export async function startSession(
   const csrfToken = newNonce();
   const expiresAt = new Date(now.getTime() + Math.min(config.sessionIdleMs, config.sessionAbsoluteMs));
   await createSession(db, { idHash: hashSecret(sessionId), userId, csrfToken, now, expiresAt });
+  // Housekeeping at each sign-in, so dead sessions and old failure counts do not pile up.
+  await deleteExpiredSessions(db, now);
+  await deleteStaleFailures(db, new Date(now.getTime() - config.rateWindowMs));
   return { sessionId, csrfToken, expiresAt };
 }
 

@@ -56,3 +56,8 @@ export async function readFailures(
 export async function clearFailures(db: AuthDb, key: string): Promise<void> {
   await db.deleteFrom("auth_rate_limits").where("key", "=", key).execute();
 }
+
+/** Forgets counts whose window ended before `before`. */
+export async function deleteStaleFailures(db: AuthDb, before: Date): Promise<void> {
+  await db.deleteFrom("auth_rate_limits").where("window_start", "<", before).execute();
+}
