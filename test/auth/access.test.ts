@@ -91,6 +91,16 @@ describe.each(TEST_DATABASES)("access on $name", (database) => {
       const { token, url, emailed } = created.json();
       expect(url).toMatch(/\/invite#token=tlinv_/);
       expect(emailed).toBe(false);
+      const inspected = await s.app.inject({
+        method: "POST",
+        url: "/api/v1/invites/inspect",
+        payload: { token },
+      });
+      expect(inspected.json()).toMatchObject({
+        role: "contributor",
+        email: "new@example.com",
+        workspace: { slug: "acme", name: "acme" },
+      });
       const wrongEmail = await s.app.inject({
         method: "POST",
         url: "/api/v1/invites/accept",
@@ -103,7 +113,11 @@ describe.each(TEST_DATABASES)("access on $name", (database) => {
         payload: { token, email: "new@example.com", name: "New", password: "my own password" },
       });
       expect(accepted.statusCode).toBe(200);
-      expect(accepted.json()).toMatchObject({ role: "contributor", user: { email: "new@example.com" } });
+      expect(accepted.json()).toMatchObject({
+        role: "contributor",
+        user: { email: "new@example.com" },
+        workspace: { slug: "acme" },
+      });
       const reuse = await s.app.inject({
         method: "POST",
         url: "/api/v1/invites/accept",

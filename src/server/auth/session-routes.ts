@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
 import { listUserWorkspaceIds } from "../../store/auth/memberships.js";
 import { deleteUserSessions } from "../../store/auth/sessions.js";
 import type { User } from "../../store/auth/users.js";
@@ -48,6 +49,13 @@ async function signedIn(request: FastifyRequest, reply: FastifyReply, user: User
 
 export async function registerSessionRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.auth;
+  // The holder of a valid invitation may see which workspace it is for, by slug and name.
+  const workspaceOf = (id: string) =>
+    (db as unknown as Kysely<{ workspaces: { id: string; slug: string; name: string } }>)
+      .selectFrom("workspaces")
+      .select(["slug", "name"])
+      .where("id", "=", id)
+      .executeTakeFirst();
 
   app.post(
     `${API_PREFIX}/session`,
@@ -165,7 +173,7 @@ export async function registerSessionRoutes(app: FastifyInstance): Promise<void>
         role: invite.role,
         email: invite.email,
         expiresAt: invite.expiresAt,
-        workspaceId: invite.workspaceId,
+        workspace: await workspaceOf(invite.workspaceId),
       };
     },
   );
@@ -194,7 +202,7 @@ export async function registerSessionRoutes(app: FastifyInstance): Promise<void>
       return {
         ...(await signedIn(request, reply, user)),
         role: invite.role,
-        workspaceId: invite.workspaceId,
+        workspace: await workspaceOf(invite.workspaceId),
       };
     },
   );
