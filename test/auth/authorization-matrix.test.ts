@@ -102,6 +102,53 @@ describe.each(TEST_DATABASES)("authorization matrix on $name", (database) => {
     expect(missing).toEqual([]);
   });
 
+  it("lists only the caller's workspaces, and a token never reaches another workspace", async () => {
+    const target = await store.workspaces.getWorkspace("acme");
+    const other = await store.workspaces.getWorkspace("globex");
+    const fixture = await matrixFixture({
+      app,
+      db: store.db,
+      target: { id: target.id, slug: "acme" },
+      other: { id: other.id, slug: "globex" },
+      itemId: () => "x",
+      ownable: () => false,
+      body: () => ({}),
+      secrets: [],
+      emailPrefix: "list-",
+    });
+    const slugs = async (actor: Parameters<typeof fixture.headers>[0]) => {
+      const response = await app.inject({
+        method: "GET",
+        url: "/api/v1/workspaces",
+        headers: await fixture.headers(actor, "GET"),
+      });
+      return response.json().items.map((w: { slug: string }) => w.slug);
+    };
+    expect(await slugs("member of another workspace")).toEqual(["globex"]);
+    expect(await slugs("viewer")).toEqual(["acme"]);
+    expect(await slugs("editor token")).toEqual(["acme"]);
+    expect(await slugs("instance administrator")).toEqual(["acme", "globex"]);
+    const token = await fixture.headers("editor token", "GET");
+    for (const url of [
+      "/api/v1/workspaces/globex",
+      "/api/v1/workspaces/globex/plan",
+      "/api/v1/workspaces/globex/analysis",
+    ]) {
+      const response = await app.inject({ method: "GET", url, headers: token });
+      expect(response.statusCode).toBe(404);
+      expect(response.body).not.toContain("Globex");
+    }
+    // HEAD is GET without a body: the same rules.
+    expect((await app.inject({ method: "HEAD", url: "/api/v1/workspaces/acme/plan" })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: "HEAD", url: "/api/v1/workspaces/acme/plan", headers: token })).statusCode,
+    ).toBe(200);
+    expect(
+      (await app.inject({ method: "HEAD", url: "/api/v1/workspaces/globex/plan", headers: token }))
+        .statusCode,
+    ).toBe(404);
+  });
+
   it("describes the auth routes in the OpenAPI document, with their bodies", async () => {
     const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
     expect(doc.paths["/api/v1/session"].post.requestBody).toBeDefined();
