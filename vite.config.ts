@@ -5,7 +5,6 @@ export default defineConfig({
   root: "src/web",
   base: "/",
   build: { outDir: "../../dist/web", emptyOutDir: true, sourcemap: false },
-  esbuild: { jsx: "automatic" },
   oxc: { jsx: { runtime: "automatic" } },
   server: { proxy: { "/api": "http://127.0.0.1:3000" } },
 });

@@ -86,7 +86,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     };
   });
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  installProblemDetails(app);
+  const web =
+    options.webRoot && existsSync(join(options.webRoot, "index.html")) ? options.webRoot : undefined;
+  installProblemDetails(app, {
+    // Client-side routes (/w/acme/map…) get the app's shell; API paths stay problem+json.
+    notFound: (request, reply) =>
+      web &&
+      request.method === "GET" &&
+      !request.url.startsWith("/api/") &&
+      request.headers.accept?.includes("text/html")
+        ? reply.type("text/html").sendFile("index.html")
+        : undefined,
+  });
   await registerSecurityHeaders(app, { https: options.https });
 
   await app.register(swagger, {
@@ -136,33 +147,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await registerAccessRoutes(app);
   }
 
-  await serveWebApp(app, options.webRoot);
+  await serveWebApp(app, web);
   return app;
 }
 
 async function serveWebApp(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
-  if (webRoot && existsSync(join(webRoot, "index.html"))) {
+  if (webRoot) {
     await app.register(fastifyStatic, { root: webRoot, prefix: "/", wildcard: false, index: ["index.html"] });
-    // Client-side routes (/w/acme/map…) get the app's shell; unknown API paths stay problem+json.
-    app.setNotFoundHandler((request, reply) => {
-      if (
-        request.method === "GET" &&
-        !request.url.startsWith("/api/") &&
-        request.headers.accept?.includes("text/html")
-      )
-        return reply.type("text/html").sendFile("index.html");
-      return reply
-        .code(404)
-        .type("application/problem+json")
-        .send({
-          type: "about:blank",
-          title: "Not found",
-          status: 404,
-          code: "not_found",
-          detail: `No route ${request.method} ${request.url}`,
-          errors: [],
-        });
-    });
     return;
   }
   app.get("/", { schema: { hide: true } }, async (_request, reply) =>

@@ -108,17 +108,18 @@ export function toAppError(error: unknown): AppError {
   return new AppError("internal", "An unexpected error happened; it has been logged");
 }
 
-export function installProblemDetails(app: FastifyInstance): void {
+export function installProblemDetails(
+  app: FastifyInstance,
+  options: { notFound?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined } = {},
+): void {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, "request failed");
     return sendProblem(reply, appError, request);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      reply,
-      new AppError("not_found", `No route ${request.method} ${request.url.split("?")[0]}`),
-      request,
-    ),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      options.notFound?.(request, reply) ??
+      sendProblem(reply, new AppError("not_found", `No route ${request.method} ${request.url.split("?")[0]}`), request),
   );
 }

@@ -9,8 +9,8 @@ export function linearScale(domain: [number, number], range: [number, number]) {
 
 export function LineChart({
   points,
-  width = 560,
-  height = 160,
+  width = 1000,
+  height = 200,
   label,
   target,
   yDomain,

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { AppError } from "../../domain/errors.js";
-import { checkRole, issueApiToken } from "../../server/auth/accounts.js";
 import { authConfig } from "../../server/auth/auth-config.js";
 import { authDb } from "../../store/auth/auth-db.js";
 import { type CliIO, EXIT } from "../io.js";
@@ -31,6 +30,8 @@ export async function tokensCreate(
   io: CliIO,
   open: OpenCliDatabase,
 ): Promise<number> {
+  // Loaded here, not at start-up, so `lint` never pays for the account code.
+  const { checkRole, issueApiToken } = await import("../../server/auth/accounts.js");
   const role = checkRole(options.role, "--role");
   const database = await open({ data: options.data, env: io.env });
   try {

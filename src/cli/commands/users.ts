@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { addUser } from "../../server/auth/accounts.js";
 import { authConfig } from "../../server/auth/auth-config.js";
 import { authDb } from "../../store/auth/auth-db.js";
 import { type CliIO, EXIT, UsageError } from "../io.js";
@@ -45,6 +44,8 @@ export async function usersAdd(
   const password = (await io.readStdin()).replace(/\r?\n$/, "");
   const database = await open({ data: options.data, env: io.env });
   try {
+    // Loaded here, not at start-up: password hashing is only for this command.
+    const { addUser } = await import("../../server/auth/accounts.js");
     const user = await addUser(
       authDb(database.db),
       { email, name: options.name, password, isAdmin: Boolean(options.admin) },

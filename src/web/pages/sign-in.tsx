@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { api } from "../api";
 import { Form } from "../components";
+import { navigate } from "../router";
 
 export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   const [email, setEmail] = useState("");
@@ -55,7 +56,7 @@ export function SetupPage({ onSignedIn }: { onSignedIn: () => void }) {
         submit="Create the administrator"
         onSubmit={async () => {
           await api("POST", "/setup", { body: { token, email, name, password } });
-          history.replaceState(null, "", "/");
+          navigate("/");
           onSignedIn();
         }}
       >

@@ -1,0 +1,17 @@
+/**
+ * `npm run bench`: every benchmark, each printing ratios against a floor measured in the same
+ * run. Add a benchmark by adding its module here.
+ */
+import { execSync } from "node:child_process";
+
+const BENCHMARKS: { name: string; load: () => Promise<{ run(): Promise<unknown> }> }[] = [
+  { name: "lint", load: () => import("./lint-bench.js") },
+];
+
+execSync("npm run build", { stdio: "inherit" });
+const only = process.argv[2];
+for (const bench of BENCHMARKS) {
+  if (only && bench.name !== only) continue;
+  console.log(`\n== ${bench.name} ==`);
+  await (await bench.load()).run();
+}
