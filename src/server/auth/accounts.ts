@@ -16,7 +16,6 @@ import {
   countUsers,
   createUser,
   findUserByEmail,
-  publicUser,
   setPasswordHash,
 } from "../../store/auth/users.js";
 import type { AuthConfig } from "./auth-config.js";
