@@ -12,12 +12,7 @@ import { upsertMember } from "../../store/auth/memberships.js";
 import { deleteUserSessions } from "../../store/auth/sessions.js";
 import { consumeSetupToken, createSetupToken } from "../../store/auth/setup-tokens.js";
 import type { User } from "../../store/auth/users.js";
-import {
-  countUsers,
-  createUser,
-  findUserByEmail,
-  setPasswordHash,
-} from "../../store/auth/users.js";
+import { countUsers, createUser, findUserByEmail, setPasswordHash } from "../../store/auth/users.js";
 import type { AuthConfig } from "./auth-config.js";
 import { checkNewPassword, hashPassword } from "./passwords.js";
 import { hashSecret, newSecret } from "./secrets.js";
