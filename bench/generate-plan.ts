@@ -17,11 +17,56 @@
  */
 
 export const SIZES = {
-  S: { teams: 5, people: 50, priorities: 6, metrics: 30, initiatives: 50, insights: 25, decisions: 15, reviews: 5 },
-  M: { teams: 20, people: 200, priorities: 12, metrics: 300, initiatives: 500, insights: 250, decisions: 150, reviews: 25 },
-  L: { teams: 50, people: 500, priorities: 30, metrics: 1500, initiatives: 2500, insights: 1250, decisions: 750, reviews: 125 },
-  XL: { teams: 200, people: 2000, priorities: 60, metrics: 6000, initiatives: 10000, insights: 5000, decisions: 3000, reviews: 500 },
-  XL2: { teams: 400, people: 4000, priorities: 120, metrics: 12000, initiatives: 20000, insights: 10000, decisions: 6000, reviews: 1000 },
+  S: {
+    teams: 5,
+    people: 50,
+    priorities: 6,
+    metrics: 30,
+    initiatives: 50,
+    insights: 25,
+    decisions: 15,
+    reviews: 5,
+  },
+  M: {
+    teams: 20,
+    people: 200,
+    priorities: 12,
+    metrics: 300,
+    initiatives: 500,
+    insights: 250,
+    decisions: 150,
+    reviews: 25,
+  },
+  L: {
+    teams: 50,
+    people: 500,
+    priorities: 30,
+    metrics: 1500,
+    initiatives: 2500,
+    insights: 1250,
+    decisions: 750,
+    reviews: 125,
+  },
+  XL: {
+    teams: 200,
+    people: 2000,
+    priorities: 60,
+    metrics: 6000,
+    initiatives: 10000,
+    insights: 5000,
+    decisions: 3000,
+    reviews: 500,
+  },
+  XL2: {
+    teams: 400,
+    people: 4000,
+    priorities: 120,
+    metrics: 12000,
+    initiatives: 20000,
+    insights: 10000,
+    decisions: 6000,
+    reviews: 1000,
+  },
 } as const;
 export type Size = keyof typeof SIZES;
 const CHECKINS = 20;
@@ -127,7 +172,7 @@ export function generatePlanYaml(size: Size, seed = 1): string {
     w("    checkins:");
     const stale = m % 9 === 0 ? 60 : 0;
     for (let c = 0; c < CHECKINS; c++) {
-      w(`      - date: ${day(5 + c * (200 - stale) / CHECKINS)}`);
+      w(`      - date: ${day(5 + (c * (200 - stale)) / CHECKINS)}`);
       w(`        value: ${Math.round((base + (up ? 1 : -1) * c * (0.3 + rand())) * 10) / 10}`);
     }
     if (m % 50 === 0) {

@@ -32,7 +32,8 @@ function measure(args: string[]): Sample {
 }
 
 function median(samples: Sample[]): Sample {
-  const by = (k: keyof Sample) => [...samples].map((s) => s[k]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+  const by = (k: keyof Sample) =>
+    [...samples].map((s) => s[k]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
   return { seconds: by("seconds"), peakMb: by("peakMb") };
 }
 
@@ -48,15 +49,23 @@ export async function run(): Promise<Record<string, unknown>> {
     const text = generatePlanYaml(size);
     writeFileSync(file, text);
     const runs = size === "XL2" ? 1 : 3;
-    const lint = median(Array.from({ length: runs }, () => measure(["bin/throughline.js", "lint", file, "--format", "json"])));
+    const lint = median(
+      Array.from({ length: runs }, () => measure(["bin/throughline.js", "lint", file, "--format", "json"])),
+    );
     const floor = median(
       Array.from({ length: runs }, () =>
-        measure(["-e", `require("js-yaml").load(require("fs").readFileSync(${JSON.stringify(file)}, "utf8"))`]),
+        measure([
+          "-e",
+          `require("js-yaml").load(require("fs").readFileSync(${JSON.stringify(file)}, "utf8"))`,
+        ]),
       ),
     );
     const core = median(
       Array.from({ length: runs }, () =>
-        measure(["-e", `const y = require("js-yaml"); y.load(require("fs").readFileSync(${JSON.stringify(file)}, "utf8"), { schema: y.CORE_SCHEMA })`]),
+        measure([
+          "-e",
+          `const y = require("js-yaml"); y.load(require("fs").readFileSync(${JSON.stringify(file)}, "utf8"), { schema: y.CORE_SCHEMA })`,
+        ]),
       ),
     );
     lintTimes[size] = lint.seconds;
@@ -72,7 +81,9 @@ export async function run(): Promise<Record<string, unknown>> {
       memoryRatio: round(lint.peakMb / floor.peakMb),
     });
   }
-  console.log("\nlint, whole process, vs node loading the same file with js-yaml (goals: time ≤ 2.0×, memory ≤ 1.5×)");
+  console.log(
+    "\nlint, whole process, vs node loading the same file with js-yaml (goals: time ≤ 2.0×, memory ≤ 1.5×)",
+  );
   console.table(rows);
   const scaling = round(lintTimes.XL2 / lintTimes.XL);
   console.log(`XL2 (twice XL) / XL lint time: ${scaling} (goal ≤ 2.2)`);

@@ -120,6 +120,10 @@ export function installProblemDetails(
   app.setNotFoundHandler(
     (request, reply) =>
       options.notFound?.(request, reply) ??
-      sendProblem(reply, new AppError("not_found", `No route ${request.method} ${request.url.split("?")[0]}`), request),
+      sendProblem(
+        reply,
+        new AppError("not_found", `No route ${request.method} ${request.url.split("?")[0]}`),
+        request,
+      ),
   );
 }

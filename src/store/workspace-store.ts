@@ -860,7 +860,8 @@ export class WorkspaceStore {
       const added = newCheckins.slice(oldCheckins.length);
       await insertCheckins(tx, workspaceId, item.id, added);
       if (mode === "items")
-        for (const checkin of added) await this.audit(tx, workspaceId, actor, "create", "checkin", item.id, null, checkin);
+        for (const checkin of added)
+          await this.audit(tx, workspaceId, actor, "create", "checkin", item.id, null, checkin);
     }
 
     const oldHistory = (prior?.history as unknown[] | undefined) ?? [];
