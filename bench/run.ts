@@ -6,6 +6,8 @@ import { execSync } from "node:child_process";
 
 const BENCHMARKS: { name: string; load: () => Promise<{ run(): Promise<unknown> }> }[] = [
   { name: "lint", load: () => import("./lint-bench.js") },
+  { name: "server", load: () => import("./server-bench.js") },
+  { name: "web", load: () => import("./web-bench.js") },
 ];
 
 execSync("npm run build", { stdio: "inherit" });
