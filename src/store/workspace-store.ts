@@ -586,7 +586,20 @@ export class WorkspaceStore {
       const before = await this.load(tx, ws);
       const draft = structuredClone(before.plan);
       // Inside the transaction: on PGlite a second connection would wait for this one forever.
-      const target = await change(draft, before.versions, (section, id) => this.getIn(tx, ws, section, id));
+      const target = await change(draft, before.versions, async (section, id) => {
+        // The current item, and who last changed it: what a stale writer needs to decide.
+        const item = await this.getIn(tx, ws, section, id);
+        const last = await tx
+          .selectFrom("audit")
+          .select(["actor", "at"])
+          .where("workspace_id", "=", ws.id)
+          .where("entity_type", "=", SINGULAR[section])
+          .where("entity_id", "=", id)
+          .orderBy("seq", "desc")
+          .limit(1)
+          .executeTakeFirst();
+        return last ? { ...item, changedBy: last.actor, changedAt: new Date(last.at).toISOString() } : item;
+      });
       const problems = validatePlan(draft);
       if (problems.length)
         throw new AppError(

@@ -14,6 +14,7 @@ export function LineChart({
   label,
   target,
   yDomain,
+  projection,
 }: {
   points: { x: number; y: number; label?: string }[];
   width?: number;
@@ -21,11 +22,16 @@ export function LineChart({
   label: string;
   target?: number;
   yDomain?: [number, number];
+  /** A dashed straight-line projection, e.g. from the last check-in to the due date. */
+  projection?: { from: { x: number; y: number }; to: { x: number; y: number } };
 }) {
   if (points.length === 0) return <p className="muted">No data yet.</p>;
   const pad = 28;
-  const xs = points.map((p) => p.x);
-  const ys = points.map((p) => p.y).concat(target !== undefined ? [target] : []);
+  const xs = points.map((p) => p.x).concat(projection ? [projection.to.x] : []);
+  const ys = points
+    .map((p) => p.y)
+    .concat(target !== undefined ? [target] : [])
+    .concat(projection ? [projection.to.y] : []);
   const x = linearScale([Math.min(...xs), Math.max(...xs)], [pad, width - pad]);
   const y = linearScale(yDomain ?? [Math.min(0, ...ys), Math.max(...ys, 1)], [height - pad, pad / 2]);
   const d = points.map((p, i) => `${i ? "L" : "M"}${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`).join(" ");
@@ -41,6 +47,20 @@ export function LineChart({
         </g>
       )}
       <path d={d} className="line" />
+      {projection && (
+        <g>
+          <line
+            x1={x(projection.from.x)}
+            y1={y(projection.from.y)}
+            x2={x(projection.to.x)}
+            y2={y(projection.to.y)}
+            className="projection"
+          />
+          <text x={x(projection.to.x)} y={y(projection.to.y) - 6} textAnchor="end" className="tick">
+            projected {Math.round(projection.to.y * 10) / 10}
+          </text>
+        </g>
+      )}
       {points.map((p) => (
         <circle key={`${p.x}-${p.y}`} cx={x(p.x)} cy={y(p.y)} r={3.5} className="dot">
           <title>{p.label ?? `${p.y}`}</title>
@@ -111,4 +131,15 @@ export function StackedBar({
       <line x1={x(capacity)} x2={x(capacity)} y1={0} y2={30} className="capacity-line" />
     </svg>
   );
+}
+
+/** Least squares through the points, evaluated at `at`; undefined with fewer than two dates. */
+export function projectAt(points: { x: number; y: number }[], at: number): number | undefined {
+  if (points.length < 2) return undefined;
+  const mx = points.reduce((s, p) => s + p.x, 0) / points.length;
+  const my = points.reduce((s, p) => s + p.y, 0) / points.length;
+  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  if (sxx === 0) return undefined;
+  const slope = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / sxx;
+  return my + slope * (at - mx);
 }

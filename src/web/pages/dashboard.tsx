@@ -19,6 +19,8 @@ export function Dashboard({ ws }: { ws: string }) {
   const [severity, setSeverity] = useState("all");
   const [dimension, setDimension] = useState("all");
   const [text, setText] = useState("");
+  // A large organisation has thousands of findings: show them a page at a time.
+  const [shown, setShown] = useState(50);
   const findings = useMemo(
     () =>
       (data?.analysis.findings ?? []).filter(
@@ -114,7 +116,7 @@ export function Dashboard({ ws }: { ws: string }) {
           </p>
         )}
         <ol className="findings">
-          {findings.map((f) => (
+          {findings.slice(0, shown).map((f) => (
             <li
               key={`${f.rule}-${f.subject.type}-${f.subject.id}`}
               className={`finding sev-border-${f.severity}`}
@@ -142,6 +144,13 @@ export function Dashboard({ ws }: { ws: string }) {
             </li>
           ))}
         </ol>
+        {findings.length > shown && (
+          <p>
+            <button type="button" onClick={() => setShown(shown + 100)}>
+              Show more ({findings.length - shown} not shown)
+            </button>
+          </p>
+        )}
       </section>
     </>
   );

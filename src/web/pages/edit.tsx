@@ -92,7 +92,12 @@ export function EditPage({ ws, section, id }: { ws: string; section: string; id:
       <Problems error={saveError} />
       {stale && (
         <div className="problems" role="alert">
-          <p>Someone changed this since you opened it (now version {stale.version}).</p>
+          <p>
+            {stale.changedBy ? `${String(stale.changedBy)} changed this` : "Someone changed this"} since you
+            opened it
+            {stale.changedAt ? ` (${String(stale.changedAt).slice(0, 16).replace("T", " ")} UTC)` : ""}; it is
+            now version {stale.version}.
+          </p>
           <button
             type="button"
             onClick={() => {

@@ -1,4 +1,4 @@
-import { LineChart } from "../charts";
+import { LineChart, projectAt } from "../charts";
 import { Loading, useAsync } from "../components";
 import { SEVERITY_LABEL } from "../format";
 import { Link } from "../router";
@@ -98,30 +98,41 @@ export function PriorityPage({ ws, id }: { ws: string; id: string }) {
       </section>
       <section className="panel">
         <h2>Metrics</h2>
-        {metrics.map((m: Plan) => (
-          <div key={m.id} className="metric">
-            <h3>
-              {m.name}{" "}
-              <span className="muted">
-                ({m.kind}, {m.direction === "up" ? "higher is better" : "lower is better"})
-              </span>
-            </h3>
-            <LineChart
-              label={`${m.name} check-ins`}
-              target={m.target}
-              points={[
-                ...(m.baseline !== undefined
-                  ? [{ x: 0, y: m.baseline, label: `${plan.cycle.start}: baseline ${m.baseline}` }]
-                  : []),
-                ...(m.checkins ?? []).map((c: Plan) => ({
-                  x: day(c.date),
-                  y: c.value,
-                  label: `${c.date}: ${c.value}`,
-                })),
-              ]}
-            />
-          </div>
-        ))}
+        {metrics.map((m: Plan) => {
+          const points = [
+            ...(m.baseline !== undefined
+              ? [{ x: 0, y: m.baseline, label: `${plan.cycle.start}: baseline ${m.baseline}` }]
+              : []),
+            ...(m.checkins ?? []).map((c: Plan) => ({
+              x: day(c.date),
+              y: c.value,
+              label: `${c.date}: ${c.value}`,
+            })),
+          ];
+          const last = points[points.length - 1];
+          const dueAt = m.due ? day(m.due) : undefined;
+          const projected = dueAt !== undefined ? projectAt(points, dueAt) : undefined;
+          return (
+            <div key={m.id} className="metric">
+              <h3>
+                {m.name}{" "}
+                <span className="muted">
+                  ({m.kind}, {m.direction === "up" ? "higher is better" : "lower is better"})
+                </span>
+              </h3>
+              <LineChart
+                label={`${m.name}: check-ins${m.target !== undefined ? `, target ${m.target}` : ""}${projected !== undefined ? `, projected ${Math.round(projected)} by ${m.due}` : ""}`}
+                target={m.target}
+                points={points}
+                projection={
+                  projected !== undefined && last && dueAt !== undefined
+                    ? { from: last, to: { x: dueAt, y: projected } }
+                    : undefined
+                }
+              />
+            </div>
+          );
+        })}
         {metrics.length === 0 && <p className="empty">No metric evidences this priority.</p>}
       </section>
       <section className="panel">
