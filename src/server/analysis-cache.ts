@@ -4,11 +4,11 @@ import { analyse } from "../engine/analyse.js";
 import { type JsonReport, toJsonReport } from "../engine/json-report.js";
 
 /**
- * Analyses by workspace version. The version lives in the database, so a cached report is
+ * Responses by workspace version. The version lives in the database, so a cached report is
  * valid exactly while the workspace is at that version: servers sharing one database never
  * serve each other's stale results, and nothing here has to be shared between them.
  */
-export class AnalysisCache {
+export class VersionedCache {
   private readonly entries = new Map<string, string>();
 
   constructor(private readonly capacity = 32) {}
@@ -27,16 +27,23 @@ export class AnalysisCache {
     return hit;
   }
 
-  /** The JSON contract of `lint --format json`, without location, as text ready to send. */
-  compute(key: string, plan: Plan, asOf: string): string {
-    const report: JsonReport = toJsonReport(analyse(plan, { asOf }));
-    const body = JSON.stringify(report);
+  set(key: string, body: string): void {
     this.entries.set(key, body);
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.entries.delete(oldest);
     }
+  }
+}
+
+/** Analyses by workspace version. */
+export class AnalysisCache extends VersionedCache {
+  /** The JSON contract of `lint --format json`, without location, as text ready to send. */
+  compute(key: string, plan: Plan, asOf: string): string {
+    const report: JsonReport = toJsonReport(analyse(plan, { asOf }));
+    const body = JSON.stringify(report);
+    this.set(key, body);
     return body;
   }
 }

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { ENTITY_SECTIONS, type EntitySection } from "../../domain/plan-schema.js";
 import type { Permission } from "../../domain/roles.js";
 import type { Store } from "../../store/index.js";
-import { actorName, ifMatch, sendWithEtag } from "../http-helpers.js";
+import { VersionedCache } from "../analysis-cache.js";
+import { actorName, etag, ifMatch, sendWithEtag } from "../http-helpers.js";
 import { createBody, itemParams, itemResponse, pageQuery, patchBody, wsParams } from "../request-schemas.js";
 
 /** Who may create, edit and delete in each collection (shared spec interfaces.md, "Roles"). */
@@ -26,6 +27,7 @@ const WRITE_PERMISSIONS: Record<EntitySection, { create: Permission; edit: Permi
 /** List, create, read, edit and delete for each of the plan's ten entity collections. */
 export async function collectionRoutes(app: FastifyInstance, { store }: { store: Store }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const pages = new VersionedCache(256);
   for (const section of ENTITY_SECTIONS) {
     const base = `/workspaces/:ws/${section}`;
     const item = itemResponse(section);
@@ -43,7 +45,21 @@ export async function collectionRoutes(app: FastifyInstance, { store }: { store:
           response: { 200: z.object({ items: z.array(item), nextCursor: z.string().nullable() }) },
         },
       },
-      async (request) => store.workspaces.list(request.params.ws, section, request.query),
+      async (request, reply) => {
+        // Pages are cached by workspace version, like the analysis: the version check is one
+        // indexed read, and a page for a version never changes.
+        const ws = await store.workspaces.getWorkspace(request.params.ws);
+        const key = `${ws.id}:${ws.version}:${section}:${request.query.limit ?? ""}:${request.query.cursor ?? ""}`;
+        let body = pages.get(key);
+        if (body === undefined) {
+          body = JSON.stringify(await store.workspaces.list(request.params.ws, section, request.query));
+          pages.set(key, body);
+        }
+        return reply
+          .header("etag", etag(ws.version))
+          .type("application/json; charset=utf-8")
+          .send(body as never);
+      },
     );
 
     r.post(
