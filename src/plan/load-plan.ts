@@ -1,8 +1,9 @@
 import jsYaml from "js-yaml";
 import type { Problem } from "../domain/errors.js";
-import { issuesFromZod, type PlanIssue, type PlanPath } from "../domain/plan-issue.js";
+import type { PlanIssue, PlanPath } from "../domain/plan-issue.js";
 import { checkReferences } from "../domain/plan-references.js";
-import { type Plan, planSchema } from "../domain/plan-schema.js";
+import { parsePlan } from "../domain/parse-plan.js";
+import type { Plan } from "../domain/plan-schema.js";
 import { dropNulls } from "../domain/primitives.js";
 import { RULES } from "../engine/registry.js";
 import { checkRulesConfig } from "../engine/rule-config.js";
@@ -75,10 +76,11 @@ export function loadPlan(text: string, options: LoadOptions = {}): LoadedPlan | 
   }
 
   dropNulls(raw);
-  const parsed = planSchema.safeParse(raw, { reportInput: true });
-  const issues: PlanIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
-  issues.push(...checkReferences(raw));
-  if (parsed.success) issues.push(...checkRulesConfig(parsed.data.rules, RULES));
+  // References first: parsePlan replaces the raw entries by their validated copies.
+  const issues: PlanIssue[] = checkReferences(raw);
+  const parsed = parsePlan(raw);
+  if (!parsed.success) issues.unshift(...parsed.issues);
+  else issues.push(...checkRulesConfig(parsed.data.rules, RULES));
   raw = undefined; // let the raw tree go before analysis: peak memory matters on large plans
 
   if (!parsed.success || issues.length > 0)

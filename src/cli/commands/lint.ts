@@ -78,13 +78,13 @@ export async function lint(files: readonly string[], options: LintOptions, io: C
         (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
       const problems = [{ path: [], message: `cannot read the file: ${reason}`, line: 1, column: 1 }];
       results.push({ file, ok: false, problems: jsonProblems(problems) });
-      text += textProblems(file, problems, p);
+      if (options.format === "text") text += textProblems(file, problems, p);
       continue;
     }
     const loaded = loadPlan(source, { fileName: file });
     if (!loaded.ok) {
       results.push({ file, ok: false, problems: jsonProblems(loaded.problems) });
-      text += textProblems(file, loaded.problems, p);
+      if (options.format === "text") text += textProblems(file, loaded.problems, p);
       continue;
     }
     const asOf = options.asOf ?? loaded.plan.asOf ?? io.today();
@@ -96,7 +96,7 @@ export async function lint(files: readonly string[], options: LintOptions, io: C
       report,
       markdown: options.format === "markdown" ? markdownReport(loaded.plan, asOf, result) : undefined,
     });
-    text += textFindings(file, report, p) + textSummary(file, report, p);
+    if (options.format === "text") text += textFindings(file, report, p) + textSummary(file, report, p);
   }
 
   if (options.format === "text") io.out(text);

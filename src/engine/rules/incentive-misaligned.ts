@@ -25,6 +25,8 @@ export const incentiveMisaligned = defineRule({
       m !== undefined &&
       (m.kind === "outcome" || m.kind === "business") &&
       ctx.liveLinks(m.priorities).length > 0;
+    // Once, not per team: the metrics a team could shift weight to.
+    const candidates = (ctx.plan.metrics ?? []).filter((m) => aligned(m));
     return ctx.plan.teams.flatMap((team) => {
       const card = team.scorecard ?? [];
       if (card.length === 0) return [];
@@ -49,7 +51,6 @@ export const incentiveMisaligned = defineRule({
       const served = new Set(
         ctx.liveAllocationsOf(team.id).flatMap((a) => ctx.liveLinks(a.initiative.priorities)),
       );
-      const candidates = (ctx.plan.metrics ?? []).filter((m) => aligned(m));
       const target =
         candidates.find((m) => card.some((e) => e.metric === m.id)) ??
         candidates.find((m) => ctx.liveLinks(m.priorities).some((p) => served.has(p))) ??
