@@ -5,7 +5,7 @@ import { ENTITY_SECTIONS } from "../src/domain/plan-schema.js";
 import { analyse } from "../src/engine/analyse.js";
 import { loadPlan } from "../src/plan/load-plan.js";
 import { buildServer } from "../src/server/app.js";
-import { openStore, type Store } from "../src/store/index.js";
+import type { Store } from "../src/store/index.js";
 import { TEST_DATABASES } from "../test/support/databases.js";
 import { generatePlanYaml, type Size } from "./generate-plan.js";
 

@@ -7,8 +7,8 @@ import {
   initiativeSchema,
   insightSchema,
   metricSchema,
-  personSchema,
   type Plan,
+  personSchema,
   planShape,
   prioritySchema,
   promiseSchema,
@@ -39,7 +39,10 @@ const REQUIRED_SECTIONS = new Set(["people", "teams", "priorities"]);
 const planShellSchema = entity({
   ...planShape,
   ...Object.fromEntries(
-    ENTITY_SECTIONS.map((s) => [s, REQUIRED_SECTIONS.has(s) ? z.array(z.unknown()) : optional(z.array(z.unknown()))]),
+    ENTITY_SECTIONS.map((s) => [
+      s,
+      REQUIRED_SECTIONS.has(s) ? z.array(z.unknown()) : optional(z.array(z.unknown())),
+    ]),
   ),
 });
 
@@ -49,7 +52,9 @@ const planShellSchema = entity({
  * progressively instead of living beside a complete copy, which keeps peak memory down on
  * large plans. The result is the same as `planSchema.safeParse`.
  */
-export function parsePlan(raw: unknown): { success: true; data: Plan } | { success: false; issues: PlanIssue[] } {
+export function parsePlan(
+  raw: unknown,
+): { success: true; data: Plan } | { success: false; issues: PlanIssue[] } {
   const issues: PlanIssue[] = [];
   if (raw && typeof raw === "object" && !Array.isArray(raw)) {
     const doc = raw as Record<string, unknown>;
@@ -60,7 +65,9 @@ export function parsePlan(raw: unknown): { success: true; data: Plan } | { succe
       for (let i = 0; i < list.length; i++) {
         const result = schema.safeParse(list[i], { reportInput: true });
         if (result.success) list[i] = result.data;
-        else for (const issue of issuesFromZod(result.error)) issues.push({ ...issue, path: [section, i, ...issue.path] });
+        else
+          for (const issue of issuesFromZod(result.error))
+            issues.push({ ...issue, path: [section, i, ...issue.path] });
       }
     }
   }

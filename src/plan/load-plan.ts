@@ -1,8 +1,8 @@
 import jsYaml from "js-yaml";
 import type { Problem } from "../domain/errors.js";
+import { parsePlan } from "../domain/parse-plan.js";
 import type { PlanIssue, PlanPath } from "../domain/plan-issue.js";
 import { checkReferences } from "../domain/plan-references.js";
-import { parsePlan } from "../domain/parse-plan.js";
 import type { Plan } from "../domain/plan-schema.js";
 import { dropNulls } from "../domain/primitives.js";
 import { RULES } from "../engine/registry.js";

@@ -131,7 +131,12 @@ for (const database of TEST_DATABASES) {
         payload: { capacity: 9 },
       });
       expect(stale.statusCode).toBe(412);
-      expect(stale.json().current).toMatchObject({ id: "design", capacity: 14, version: 2, changedBy: "system" });
+      expect(stale.json().current).toMatchObject({
+        id: "design",
+        capacity: 14,
+        version: 2,
+        changedBy: "system",
+      });
       const del = await app.inject({
         method: "DELETE",
         url: `${API}/workspaces/acme/insights/themes-unused`,

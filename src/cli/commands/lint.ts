@@ -4,6 +4,7 @@ import { analyse } from "../../engine/analyse.js";
 import { type JsonReport, toJsonReport } from "../../engine/json-report.js";
 import { loadPlan } from "../../plan/load-plan.js";
 import { paint } from "../format/colour.js";
+import { writeJson } from "../format/json-output.js";
 import { markdownReport } from "../format/markdown-report.js";
 import { describeProblem, textFindings, textProblems, textSummary } from "../format/text-report.js";
 import { type CliIO, EXIT, UsageError } from "../io.js";
@@ -114,7 +115,13 @@ export async function lint(files: readonly string[], options: LintOptions, io: C
     // One file: the contract object itself. Several: one object per file, each naming its file.
     const shaped = results.map((r) => (r.ok ? r.report : { valid: false, problems: r.problems }));
     const body = files.length === 1 ? shaped[0] : results.map((r, i) => ({ file: r.file, ...shaped[i] }));
-    io.out(`${JSON.stringify(body, null, 2)}\n`);
+    // Written in pieces, not as one string: on large plans the report is megabytes.
+    const chunks: string[] = [];
+    writeJson(body, (chunk) => {
+      chunks.push(chunk);
+      if (chunks.length >= 256) io.out(chunks.splice(0).join(""));
+    });
+    io.out(`${chunks.join("")}\n`);
   }
 
   if (results.some((r) => !r.ok)) return EXIT.invalid;

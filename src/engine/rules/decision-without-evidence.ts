@@ -14,8 +14,11 @@ export const decisionWithoutEvidence = defineRule({
   check(ctx) {
     // Newest first, by the priority they concern: the candidates a decision could cite.
     const byPriority = new Map<string, typeof ctx.plan.insights & object>();
-    for (const i of [...(ctx.plan.insights ?? [])].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)))
-      for (const p of new Set(i.priorities ?? [])) byPriority.set(p, [...(byPriority.get(p) ?? []), i].slice(0, 3));
+    for (const i of [...(ctx.plan.insights ?? [])].sort((a, b) =>
+      a.date < b.date ? 1 : a.date > b.date ? -1 : 0,
+    ))
+      for (const p of new Set(i.priorities ?? []))
+        byPriority.set(p, [...(byPriority.get(p) ?? []), i].slice(0, 3));
     return (ctx.plan.decisions ?? []).flatMap((d) => {
       if (!NEEDS_EVIDENCE.has(d.kind)) return [];
       // Evidence dated after asOf was not there when the decision is read: it cites none.
