@@ -122,6 +122,17 @@ export class WorkspaceStore {
     return row ? toWorkspace(row) : undefined;
   }
 
+  /** Just the id and version: the cheap check behind every version-keyed cache. */
+  async workspaceVersion(slug: string): Promise<{ id: string; version: number }> {
+    const row = await this.db
+      .selectFrom("workspaces")
+      .select(["id", "version"])
+      .where("slug", "=", slug)
+      .executeTakeFirst();
+    if (!row) throw notFound("workspace", slug);
+    return { id: row.id, version: Number(row.version) };
+  }
+
   async getWorkspace(slug: string): Promise<Workspace> {
     const ws = await this.findWorkspace(slug);
     if (!ws) throw notFound("workspace", slug);

@@ -39,7 +39,7 @@ export async function analysisRoutes(
       // The cheap check first: the workspace's version. Without ?asOf the day is the plan's
       // own asOf (fixed for a version) or today, so "default@today" keys it as well.
       const requested = request.query.asOf ?? `default@${today()}`;
-      const ws = await store.workspaces.getWorkspace(request.params.ws);
+      const ws = await store.workspaces.workspaceVersion(request.params.ws);
       let version = ws.version;
       let body = cache.get(cache.key(ws.id, version, requested));
       if (!body) {

@@ -48,7 +48,7 @@ export async function collectionRoutes(app: FastifyInstance, { store }: { store:
       async (request, reply) => {
         // Pages are cached by workspace version, like the analysis: the version check is one
         // indexed read, and a page for a version never changes.
-        const ws = await store.workspaces.getWorkspace(request.params.ws);
+        const ws = await store.workspaces.workspaceVersion(request.params.ws);
         const key = `${ws.id}:${ws.version}:${section}:${request.query.limit ?? ""}:${request.query.cursor ?? ""}`;
         let body = pages.get(key);
         if (body === undefined) {
