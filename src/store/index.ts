@@ -30,7 +30,10 @@ export async function openStore(options: DatabaseOptions & { today?: () => strin
     db: opened.db,
     kind: opened.kind,
     location: opened.location,
-    workspaces: new WorkspaceStore(opened.db, options.today),
+    workspaces: new WorkspaceStore(opened.db, options.today, {
+      // The data lock gives a PGlite folder to this process alone: its versions can be remembered.
+      exclusive: opened.kind === "pglite",
+    }),
     migrate: () => migrate(opened.db),
     close: () => opened.close(),
   };

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { type Kysely, sql, type Transaction } from "kysely";
+import { CompiledQuery, type Kysely, sql, type Transaction } from "kysely";
 import type { z } from "zod";
 import { AppError, type Problem } from "../domain/errors.js";
 import { issuesFromZod, type PlanIssue } from "../domain/plan-issue.js";
@@ -26,6 +26,8 @@ import { entity } from "../domain/unknown-keys.js";
 import { analyse } from "../engine/analyse.js";
 import { RULES } from "../engine/registry.js";
 import { checkRulesConfig } from "../engine/rule-config.js";
+import { FreshReads } from "./fresh-reads.js";
+import { OwnedVersions, type VersionReads } from "./owned-versions.js";
 import { type Item, rowData, sameData, sectionItems, workspaceFieldsOf } from "./plan-rows.js";
 import type { Database } from "./schema.js";
 
@@ -86,6 +88,7 @@ const TRACKED_METRIC_FIELDS = ["kind", "target", "due", "priorities"] as const;
 const checkinSchema = entity(checkinShape);
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const BATCH = 500;
+const VERSION_QUERY = 'select "id", "version" from "workspaces" where "slug" = $1';
 
 interface Loaded {
   workspace: Workspace;
@@ -101,10 +104,29 @@ interface Loaded {
  * is scoped by workspace_id.
  */
 export class WorkspaceStore {
+  /** Workspace versions: remembered when this process alone writes, else read fresh each time. */
+  private readonly versions: VersionReads<{ id: string; version: number }>;
+
   constructor(
     readonly db: Kysely<Database>,
     private readonly today: () => string = () => todayUtc(),
-  ) {}
+    options: { exclusive?: boolean } = {},
+  ) {
+    const load = async (slug: string) => {
+      // Compiled once: this runs on every cached read, where building the query showed up.
+      const { rows } = await this.db.executeQuery<{ id: string; version: number }>(
+        CompiledQuery.raw(VERSION_QUERY, [slug]),
+      );
+      const row = rows[0];
+      return row && { id: row.id, version: Number(row.version) };
+    };
+    this.versions = options.exclusive ? new OwnedVersions(load) : new FreshReads(load);
+  }
+
+  /** Every write goes through here: one transaction, and the version reads told of it. */
+  private transact<T>(change: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.versions.write(() => this.db.transaction().execute(change));
+  }
 
   // ---- workspaces --------------------------------------------------------------------------
 
@@ -124,13 +146,9 @@ export class WorkspaceStore {
 
   /** Just the id and version: the cheap check behind every version-keyed cache. */
   async workspaceVersion(slug: string): Promise<{ id: string; version: number }> {
-    const row = await this.db
-      .selectFrom("workspaces")
-      .select(["id", "version"])
-      .where("slug", "=", slug)
-      .executeTakeFirst();
-    if (!row) throw notFound("workspace", slug);
-    return { id: row.id, version: Number(row.version) };
+    const found = await this.versions.read(slug);
+    if (!found) throw notFound("workspace", slug);
+    return found;
   }
 
   async getWorkspace(slug: string): Promise<Workspace> {
@@ -154,7 +172,7 @@ export class WorkspaceStore {
       teams: [],
       priorities: [],
     };
-    return this.db.transaction().execute(async (tx) => {
+    return this.transact(async (tx) => {
       const existing = await tx
         .selectFrom("workspaces")
         .select("id")
@@ -195,7 +213,7 @@ export class WorkspaceStore {
     patch: { name?: string; slug?: string },
     options: WriteOptions,
   ): Promise<Workspace> {
-    return this.db.transaction().execute(async (tx) => {
+    return this.transact(async (tx) => {
       const ws = await this.lock(tx, slug);
       checkVersion(ws.version, options.expectedVersion, ws);
       if (patch.slug !== undefined && patch.slug !== slug) {
@@ -232,7 +250,7 @@ export class WorkspaceStore {
   }
 
   async deleteWorkspace(slug: string, options: WriteOptions): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
+    await this.transact(async (tx) => {
       const ws = await this.lock(tx, slug);
       checkVersion(ws.version, options.expectedVersion, ws);
       await tx.deleteFrom("workspaces").where("id", "=", ws.id).execute();
@@ -282,7 +300,7 @@ export class WorkspaceStore {
         if (!(error instanceof AppError && error.code === "conflict")) throw error;
       }
     }
-    const workspace = await this.db.transaction().execute(async (tx) => {
+    const workspace = await this.transact(async (tx) => {
       const ws = await this.lock(tx, slug);
       checkVersion(ws.version, options.expectedVersion, ws);
       const before = await this.load(tx, ws);
@@ -591,7 +609,7 @@ export class WorkspaceStore {
     ) => Promise<T>,
     flags: { itemExpectedVersion?: boolean } = {},
   ): Promise<T extends undefined ? void : StoredItem> {
-    return this.db.transaction().execute(async (tx) => {
+    return this.transact(async (tx) => {
       const ws = await this.lock(tx, slug);
       if (!flags.itemExpectedVersion) checkVersion(ws.version, options.expectedVersion, ws);
       const before = await this.load(tx, ws);
