@@ -48,7 +48,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const file = join(dir, `${size}.yaml`);
     const text = generatePlanYaml(size);
     writeFileSync(file, text);
-    const runs = size === "XL2" ? 1 : 3;
+    const runs = 3;
     const lint = median(
       Array.from({ length: runs }, () => measure(["bin/throughline.js", "lint", file, "--format", "json"])),
     );

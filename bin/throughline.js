@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The compiled CLI lives in dist/ (built by `npm run build`, which `npm install` runs).
-import { main } from "../dist/cli/main.js";
+// The command line, compiled and bundled into dist/ by `npm run build` (which `npm install` runs).
+import { main } from "../dist/cli-bundle/main.js";
 
 process.exitCode = await main(process.argv.slice(2));

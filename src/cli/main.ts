@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import { Command, CommanderError } from "commander";
 import { openStoreForCli } from "./commands/auth-database.js";
 import { registerExplain } from "./commands/explain.js";
@@ -9,6 +8,7 @@ import { registerServe } from "./commands/serve.js";
 import { registerTokens } from "./commands/tokens.js";
 import { registerUsers } from "./commands/users.js";
 import { type CliIO, EXIT, processIO } from "./io.js";
+import { PACKAGE_VERSION } from "./package-root.js";
 import { reportError } from "./report-error.js";
 
 /** Runs the `throughline` command line; returns the exit code (0, 1 or 2). */
@@ -22,7 +22,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .description(
       "Throughline: write your strategy as data and see where the organisation is not set up to carry it.",
     )
-    .version(VERSION)
+    .version(PACKAGE_VERSION)
     .exitOverride()
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
@@ -47,6 +47,3 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   }
   return exitCode;
 }
-
-// src/cli and dist/cli both sit two levels below package.json.
-const VERSION: string = createRequire(import.meta.url)("../../package.json").version;

@@ -14,8 +14,30 @@ export function isCalendarDate(text: string): boolean {
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days;
+  return d <= (mo === 2 && isLeapYear(y) ? 29 : (DAYS_IN_MONTH[mo - 1] ?? 0));
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/**
+ * Days since 1970-01-01 of a YYYY-MM-DD date, by arithmetic (the "days from civil"
+ * algorithm): the engine compares tens of thousands of dates, and building a Date for each
+ * was a visible share of a large plan's analysis.
+ */
+function dayNumber(text: string): number {
+  const y0 = Number(text.slice(0, 4));
+  const m = Number(text.slice(5, 7));
+  const d = Number(text.slice(8, 10));
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** A calendar day as text: dates stay text (YAML 1.2 core schema), compared as strings. */
@@ -39,7 +61,7 @@ const MS_PER_DAY = 86_400_000;
 
 /** Whole days from `a` to `b` (positive when b is later). Both YYYY-MM-DD. */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / MS_PER_DAY);
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** `date` plus `days`, as YYYY-MM-DD. */

@@ -116,12 +116,15 @@ export async function lint(files: readonly string[], options: LintOptions, io: C
     const shaped = results.map((r) => (r.ok ? r.report : { valid: false, problems: r.problems }));
     const body = files.length === 1 ? shaped[0] : results.map((r, i) => ({ file: r.file, ...shaped[i] }));
     // Written in pieces, not as one string: on large plans the report is megabytes.
-    const chunks: string[] = [];
+    let pending = "";
     writeJson(body, (chunk) => {
-      chunks.push(chunk);
-      if (chunks.length >= 256) io.out(chunks.splice(0).join(""));
+      pending += chunk;
+      if (pending.length >= 64 * 1024) {
+        io.out(pending);
+        pending = "";
+      }
     });
-    io.out(`${chunks.join("")}\n`);
+    io.out(`${pending}\n`);
   }
 
   if (results.some((r) => !r.ok)) return EXIT.invalid;

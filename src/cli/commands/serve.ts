@@ -1,13 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { type CliIO, EXIT, UsageError } from "../io.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 import { openCliStore, withDataOption } from "./database-options.js";
 
-// src/cli/commands and dist/cli/commands are both three levels below the package root.
-const PACKAGE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const DEMO_PLAN = `${PACKAGE_ROOT}examples/acme.yaml`;
-const WEB_ROOT = `${PACKAGE_ROOT}dist/web`;
+const DEMO_PLAN = join(PACKAGE_ROOT, "examples", "acme.yaml");
+const WEB_ROOT = join(PACKAGE_ROOT, "dist", "web");
 
 export interface ServeOptions {
   port: string;
