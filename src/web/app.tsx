@@ -1,11 +1,13 @@
 import { type ReactElement, useEffect, useState } from "react";
 import { ApiError, api, get, setCsrfToken, type WorkspaceInfo } from "./api";
-import { Loading, useAsync } from "./components";
+import { Form, Loading, useAsync } from "./components";
 import { CapacityPage } from "./pages/capacity";
 import { Dashboard } from "./pages/dashboard";
 import { EditPage } from "./pages/edit";
 import { InsightsPage } from "./pages/insights";
+import { InvitePage } from "./pages/invite";
 import { MapPage } from "./pages/map";
+import { MembersPage } from "./pages/members";
 import { PlanFilePage } from "./pages/plan-file";
 import { PriorityPage } from "./pages/priority";
 import { PromisesPage } from "./pages/promises";
@@ -39,6 +41,7 @@ export function App() {
     refresh();
   }, []);
   if (path.startsWith("/setup")) return <SetupPage onSignedIn={refresh} />;
+  if (path.startsWith("/invite")) return <InvitePage onSignedIn={refresh} />;
   if (boot.state === "loading") return <Loading />;
   if (boot.state === "signed-out") return <SignInPage onSignedIn={refresh} />;
   return <Shell path={path} session={boot.session} onSignOut={refresh} />;
@@ -60,12 +63,20 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
         ["Review", `/w/${ws}/review`],
         ["Stop list", `/w/${ws}/stops`],
         ["Plan file", `/w/${ws}/plan`],
+        // Members, invitations and tokens exist only with accounts, for the workspace's admins.
+        ...(session.auth && (scoped.role === "admin" || session.user?.isAdmin)
+          ? [["Members", `/w/${ws}/members`]]
+          : []),
       ]
     : [];
   const page = ws ? (
     workspacePage(ws, path, query)
   ) : (
-    <Home workspaces={workspaces.data?.items} error={workspaces.error} />
+    <Home
+      workspaces={workspaces.data?.items}
+      error={workspaces.error}
+      canCreate={!session.auth || session.user?.isAdmin === true}
+    />
   );
 
   const signOut = async () => {
@@ -141,20 +152,31 @@ function workspacePage(ws: string, path: string, query: URLSearchParams): ReactE
     review: <ReviewPage ws={ws} priority={query.get("priority") ?? undefined} />,
     stops: <StopsPage ws={ws} />,
     plan: <PlanFilePage ws={ws} />,
+    members: <MembersPage ws={ws} />,
   };
   const section = match("/w/:ws/:page", path)?.page;
   return (section && pages[section]) || <Dashboard ws={ws} />;
 }
 
-function Home({ workspaces, error }: { workspaces?: WorkspaceInfo[]; error?: unknown }) {
+function Home({
+  workspaces,
+  error,
+  canCreate,
+}: {
+  workspaces?: WorkspaceInfo[];
+  error?: unknown;
+  canCreate: boolean;
+}) {
   if (!workspaces) return <Loading error={error} />;
   return (
     <article>
       <h1>Workspaces</h1>
       {workspaces.length === 0 ? (
         <p className="empty">
-          No workspace yet. Import a plan with `throughline import FILE --workspace SLUG`, or ask an
-          administrator for an invitation.
+          No workspace yet.{" "}
+          {canCreate
+            ? "Create one below, then import its plan file from the workspace's Plan file page."
+            : "Ask an administrator for an invitation."}
         </p>
       ) : (
         <ul className="cards">
@@ -166,6 +188,46 @@ function Home({ workspaces, error }: { workspaces?: WorkspaceInfo[]; error?: unk
           ))}
         </ul>
       )}
+      {canCreate && <NewWorkspace />}
     </article>
+  );
+}
+
+/** Instance administrators create workspaces; the slug is the workspace's address. */
+function NewWorkspace() {
+  const [name, setName] = useState("");
+  const [slug, setSlug] = useState<string>();
+  const suggested = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 63);
+  const address = slug ?? suggested;
+  return (
+    <section aria-labelledby="new-workspace">
+      <h2 id="new-workspace">New workspace</h2>
+      <Form
+        submit="Create the workspace"
+        onSubmit={async () => {
+          await api("POST", "/workspaces", { body: { name, slug: address } });
+          navigate(`/w/${address}/plan`);
+        }}
+      >
+        <label>
+          Name
+          <input name="name" value={name} onChange={(e) => setName(e.target.value)} required />
+        </label>
+        <label>
+          Address (lowercase letters, digits and hyphens)
+          <input
+            name="slug"
+            value={address}
+            onChange={(e) => setSlug(e.target.value)}
+            required
+            pattern="[a-z0-9][a-z0-9\-]{0,62}"
+          />
+        </label>
+      </Form>
+    </section>
   );
 }

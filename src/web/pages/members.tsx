@@ -1,0 +1,314 @@
+import { useState } from "react";
+import { api, get } from "../api";
+import { Form, Loading, Problems, useAsync } from "../components";
+
+const ROLES = ["viewer", "contributor", "editor", "admin"] as const;
+const ROLE_HELP: Record<(typeof ROLES)[number], string> = {
+  viewer: "reads everything",
+  contributor: "also edits what they own, posts check-ins, insights and review answers",
+  editor: "edits the whole plan",
+  admin: "also manages members, invitations and API tokens",
+};
+
+interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: string;
+  isInstanceAdmin: boolean;
+  since: string;
+}
+interface Invite {
+  id: string;
+  role: string;
+  email: string | null;
+  createdBy: string | null;
+  expiresAt: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
+}
+interface Token {
+  id: string;
+  name: string;
+  role: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") : "—");
+
+/** Who belongs to the workspace and with which role; invitations and API tokens (admins only). */
+export function MembersPage({ ws }: { ws: string }) {
+  return (
+    <article>
+      <h1>Members and access</h1>
+      <p className="muted">
+        Roles: {ROLES.map((r) => `${r} ${ROLE_HELP[r]}`).join("; ")}. Every change here is in the audit log.
+      </p>
+      <MembersSection ws={ws} />
+      <InvitesSection ws={ws} />
+      <TokensSection ws={ws} />
+    </article>
+  );
+}
+
+/** A role picker: named by `label` in a table row, or by a <label htmlFor={id}> in a form. */
+function RoleSelect({
+  value,
+  onChange,
+  label,
+  id,
+}: {
+  value: string;
+  onChange: (role: string) => void;
+  label?: string;
+  id?: string;
+}) {
+  return (
+    <select id={id} aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      {ROLES.map((r) => (
+        <option key={r} value={r}>
+          {r}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function MembersSection({ ws }: { ws: string }) {
+  const members = useAsync(() => get<{ items: Member[] }>(`/workspaces/${ws}/members`), [ws]);
+  const [error, setError] = useState<unknown>();
+  const act = async (change: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await change();
+      members.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section aria-labelledby="members-heading">
+      <h2 id="members-heading">Members</h2>
+      <Problems error={error} />
+      {!members.data ? (
+        <Loading error={members.error} />
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>E-mail</th>
+              <th>Role</th>
+              <th>Since</th>
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.data.items.map((m) => (
+              <tr key={m.userId}>
+                <td>
+                  {m.name}
+                  {m.isInstanceAdmin ? <span className="muted"> (instance administrator)</span> : null}
+                </td>
+                <td>{m.email}</td>
+                <td>
+                  <RoleSelect
+                    label={`Role of ${m.name}`}
+                    value={m.role}
+                    onChange={(role) =>
+                      act(() => api("PATCH", `/workspaces/${ws}/members/${m.userId}`, { body: { role } }))
+                    }
+                  />
+                </td>
+                <td>{m.since.slice(0, 10)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => act(() => api("DELETE", `/workspaces/${ws}/members/${m.userId}`))}
+                  >
+                    Remove {m.name}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function InvitesSection({ ws }: { ws: string }) {
+  const invites = useAsync(() => get<{ items: Invite[] }>(`/workspaces/${ws}/invites`), [ws]);
+  const [role, setRole] = useState("contributor");
+  const [email, setEmail] = useState("");
+  const [created, setCreated] = useState<{ url: string; emailed: boolean }>();
+  const [error, setError] = useState<unknown>();
+  const open = (invites.data?.items ?? []).filter(
+    (i) => !i.acceptedAt && !i.revokedAt && i.expiresAt > new Date().toISOString(),
+  );
+  return (
+    <section aria-labelledby="invites-heading">
+      <h2 id="invites-heading">Invitations</h2>
+      <Form
+        submit="Create an invitation link"
+        onSubmit={async () => {
+          setCreated(undefined);
+          const { data } = await api<{ url: string; emailed: boolean }>("POST", `/workspaces/${ws}/invites`, {
+            body: { role, ...(email ? { email } : {}) },
+          });
+          setCreated(data);
+          setEmail("");
+          invites.reload();
+        }}
+      >
+        <label htmlFor="invite-role">Role for the invitee</label>
+        <RoleSelect id="invite-role" value={role} onChange={setRole} />
+        <label>
+          E-mail (optional: only this address may accept; e-mailed when the server has SMTP)
+          <input type="email" name="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+      </Form>
+      {created && (
+        <div className="secret" role="status">
+          <p>
+            {created.emailed ? "Sent by e-mail. " : ""}Share this link with the person you invite; it works
+            once and is shown only now:
+          </p>
+          <code data-testid="invite-link">{created.url}</code>
+        </div>
+      )}
+      <Problems error={error} />
+      {open.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>For</th>
+              <th>Role</th>
+              <th>By</th>
+              <th>Expires (UTC)</th>
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {open.map((i) => (
+              <tr key={i.id}>
+                <td>{i.email ?? "anyone with the link"}</td>
+                <td>{i.role}</td>
+                <td>{i.createdBy ?? "—"}</td>
+                <td>{day(i.expiresAt)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={async () => {
+                      setError(undefined);
+                      try {
+                        await api("DELETE", `/workspaces/${ws}/invites/${i.id}`);
+                        invites.reload();
+                      } catch (e) {
+                        setError(e);
+                      }
+                    }}
+                  >
+                    Withdraw
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function TokensSection({ ws }: { ws: string }) {
+  const tokens = useAsync(() => get<{ items: Token[] }>(`/workspaces/${ws}/tokens`), [ws]);
+  const [name, setName] = useState("");
+  const [role, setRole] = useState("viewer");
+  const [secret, setSecret] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const live = (tokens.data?.items ?? []).filter((t) => !t.revokedAt);
+  return (
+    <section aria-labelledby="tokens-heading">
+      <h2 id="tokens-heading">API tokens</h2>
+      <p className="muted">For scripts and integrations: send as "Authorization: Bearer …".</p>
+      <Form
+        submit="Create a token"
+        onSubmit={async () => {
+          setSecret(undefined);
+          const { data } = await api<{ token: string }>("POST", `/workspaces/${ws}/tokens`, {
+            body: { role, ...(name ? { name } : {}) },
+          });
+          setSecret(data.token);
+          setName("");
+          tokens.reload();
+        }}
+      >
+        <label>
+          Token name
+          <input name="token-name" value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label htmlFor="token-role">Token role</label>
+        <RoleSelect id="token-role" value={role} onChange={setRole} />
+      </Form>
+      {secret && (
+        <div className="secret" role="status">
+          <p>Copy the token now; it is stored hashed and will not be shown again:</p>
+          <code data-testid="token-secret">{secret}</code>
+        </div>
+      )}
+      <Problems error={error} />
+      {live.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Role</th>
+              <th>Created</th>
+              <th>Last used (UTC)</th>
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {live.map((t) => (
+              <tr key={t.id}>
+                <td>{t.name}</td>
+                <td>{t.role}</td>
+                <td>{t.createdAt.slice(0, 10)}</td>
+                <td>{day(t.lastUsedAt)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={async () => {
+                      setError(undefined);
+                      try {
+                        await api("DELETE", `/workspaces/${ws}/tokens/${t.id}`);
+                        tokens.reload();
+                      } catch (e) {
+                        setError(e);
+                      }
+                    }}
+                  >
+                    Revoke {t.name}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
