@@ -36,6 +36,34 @@ interface Token {
   revokedAt: string | null;
 }
 
+/** Runs a change, then reloads the list it changed; its error is shown next to that list. */
+function useChange(reload: () => void): {
+  error: unknown;
+  run: (change: () => Promise<unknown>) => Promise<void>;
+} {
+  const [error, setError] = useState<unknown>();
+  const run = async (change: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await change();
+      reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return { error, run };
+}
+
+/** A value shown once (an invitation link, a token's secret): the server keeps only its hash. */
+function ShownOnce({ testId, children, value }: { testId: string; children: string; value: string }) {
+  return (
+    <div className="secret" role="status">
+      <p>{children}</p>
+      <code data-testid={testId}>{value}</code>
+    </div>
+  );
+}
+
 const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") : "—");
 
 /** Who belongs to the workspace and with which role; invitations and API tokens (admins only). */
@@ -78,16 +106,7 @@ function RoleSelect({
 
 function MembersSection({ ws }: { ws: string }) {
   const members = useAsync(() => get<{ items: Member[] }>(`/workspaces/${ws}/members`), [ws]);
-  const [error, setError] = useState<unknown>();
-  const act = async (change: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await change();
-      members.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { error, run: act } = useChange(members.reload);
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">Members</h2>
@@ -148,7 +167,7 @@ function InvitesSection({ ws }: { ws: string }) {
   const [role, setRole] = useState("contributor");
   const [email, setEmail] = useState("");
   const [created, setCreated] = useState<{ url: string; emailed: boolean }>();
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useChange(invites.reload);
   const open = (invites.data?.items ?? []).filter(
     (i) => !i.acceptedAt && !i.revokedAt && i.expiresAt > new Date().toISOString(),
   );
@@ -175,13 +194,9 @@ function InvitesSection({ ws }: { ws: string }) {
         </label>
       </Form>
       {created && (
-        <div className="secret" role="status">
-          <p>
-            {created.emailed ? "Sent by e-mail. " : ""}Share this link with the person you invite; it works
-            once and is shown only now:
-          </p>
-          <code data-testid="invite-link">{created.url}</code>
-        </div>
+        <ShownOnce testId="invite-link" value={created.url}>
+          {`${created.emailed ? "Sent by e-mail. " : ""}Share this link with the person you invite; it works once and is shown only now:`}
+        </ShownOnce>
       )}
       <Problems error={error} />
       {open.length > 0 && (
@@ -208,15 +223,7 @@ function InvitesSection({ ws }: { ws: string }) {
                   <button
                     type="button"
                     className="danger"
-                    onClick={async () => {
-                      setError(undefined);
-                      try {
-                        await api("DELETE", `/workspaces/${ws}/invites/${i.id}`);
-                        invites.reload();
-                      } catch (e) {
-                        setError(e);
-                      }
-                    }}
+                    onClick={() => run(() => api("DELETE", `/workspaces/${ws}/invites/${i.id}`))}
                   >
                     Withdraw
                   </button>
@@ -235,7 +242,7 @@ function TokensSection({ ws }: { ws: string }) {
   const [name, setName] = useState("");
   const [role, setRole] = useState("viewer");
   const [secret, setSecret] = useState<string>();
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useChange(tokens.reload);
   const live = (tokens.data?.items ?? []).filter((t) => !t.revokedAt);
   return (
     <section aria-labelledby="tokens-heading">
@@ -261,10 +268,9 @@ function TokensSection({ ws }: { ws: string }) {
         <RoleSelect id="token-role" value={role} onChange={setRole} />
       </Form>
       {secret && (
-        <div className="secret" role="status">
-          <p>Copy the token now; it is stored hashed and will not be shown again:</p>
-          <code data-testid="token-secret">{secret}</code>
-        </div>
+        <ShownOnce testId="token-secret" value={secret}>
+          Copy the token now; it is stored hashed and will not be shown again:
+        </ShownOnce>
       )}
       <Problems error={error} />
       {live.length > 0 && (
@@ -291,15 +297,7 @@ function TokensSection({ ws }: { ws: string }) {
                   <button
                     type="button"
                     className="danger"
-                    onClick={async () => {
-                      setError(undefined);
-                      try {
-                        await api("DELETE", `/workspaces/${ws}/tokens/${t.id}`);
-                        tokens.reload();
-                      } catch (e) {
-                        setError(e);
-                      }
-                    }}
+                    onClick={() => run(() => api("DELETE", `/workspaces/${ws}/tokens/${t.id}`))}
                   >
                     Revoke {t.name}
                   </button>
