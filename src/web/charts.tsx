@@ -7,6 +7,30 @@ export function linearScale(domain: [number, number], range: [number, number]) {
   return (v: number) => r0 + ((v - d0) / span) * (r1 - r0);
 }
 
+/**
+ * Round tick values covering [min, max]: steps of 1, 2 or 5 times a power of ten, about
+ * `count` of them. The chart's y-axis runs from the first tick to the last.
+ */
+export function niceTicks(min: number, max: number, count = 4): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
+  if (min === max) {
+    const spread = Math.abs(min) / 10 || 1;
+    return niceTicks(min - spread, max + spread, count);
+  }
+  const rough = (max - min) / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step =
+    [1, 2, 5, 10].reduce((best, m) =>
+      Math.abs(m * power - rough) < Math.abs(best * power - rough) ? m : best,
+    ) * power;
+  const first = Math.floor(min / step) * step;
+  const ticks: number[] = [];
+  // Rounded to the step's precision so 0.1 + 0.2 prints as 0.3.
+  const digits = Math.max(0, -Math.floor(Math.log10(step)));
+  for (let v = first; v < max + step * 0.999; v += step) ticks.push(Number(v.toFixed(digits)));
+  return ticks;
+}
+
 export function LineChart({
   points,
   width = 1000,
@@ -27,21 +51,41 @@ export function LineChart({
 }) {
   if (points.length === 0) return <p className="muted">No data yet.</p>;
   const pad = 28;
+  const left = 52; // room for the y-axis labels
   const xs = points.map((p) => p.x).concat(projection ? [projection.to.x] : []);
   const ys = points
     .map((p) => p.y)
     .concat(target !== undefined ? [target] : [])
     .concat(projection ? [projection.to.y] : []);
-  const x = linearScale([Math.min(...xs), Math.max(...xs)], [pad, width - pad]);
-  const y = linearScale(yDomain ?? [Math.min(0, ...ys), Math.max(...ys, 1)], [height - pad, pad / 2]);
+  // The axis fits the data (and target) rather than starting at zero: an NPS moving from 21 to 26
+  // against a target of 40 should be visibly moving.
+  const ticks = yDomain ? niceTicks(yDomain[0], yDomain[1]) : niceTicks(Math.min(...ys), Math.max(...ys));
+  const x = linearScale([Math.min(...xs), Math.max(...xs)], [left, width - pad]);
+  const y = linearScale([ticks[0] ?? 0, ticks[ticks.length - 1] ?? 1], [height - pad, pad / 2]);
   const d = points.map((p, i) => `${i ? "L" : "M"}${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`).join(" ");
+  // When the projection ends next to the target line, the target's label moves to the left end.
+  const labelsCollide =
+    projection !== undefined && target !== undefined && Math.abs(y(projection.to.y) - y(target)) < 16;
   return (
     <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-      <line x1={pad} x2={width - pad} y1={height - pad} y2={height - pad} className="axis" />
+      {ticks.map((t) => (
+        <g key={t}>
+          <line x1={left} x2={width - pad} y1={y(t)} y2={y(t)} className="grid" />
+          <text x={left - 8} y={y(t) + 4} textAnchor="end" className="tick">
+            {t}
+          </text>
+        </g>
+      ))}
+      <line x1={left} x2={width - pad} y1={height - pad} y2={height - pad} className="axis" />
       {target !== undefined && (
         <g>
-          <line x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} className="target" />
-          <text x={width - pad} y={y(target) - 4} textAnchor="end" className="tick">
+          <line x1={left} x2={width - pad} y1={y(target)} y2={y(target)} className="target" />
+          <text
+            x={labelsCollide ? left + 6 : width - pad}
+            y={y(target) - 4}
+            textAnchor={labelsCollide ? "start" : "end"}
+            className="tick"
+          >
             target {target}
           </text>
         </g>
@@ -66,7 +110,7 @@ export function LineChart({
           <title>{p.label ?? `${p.y}`}</title>
         </circle>
       ))}
-      <text x={pad} y={height - 8} className="tick">
+      <text x={left} y={height - 8} className="tick">
         {points[0].label?.split(":")[0]}
       </text>
       <text x={width - pad} y={height - 8} textAnchor="end" className="tick">

@@ -76,8 +76,9 @@ describe("access in the web app", () => {
     await page.getByLabel(`Role of ${NEWCOMER.name}`).selectOption("editor");
     const ws = await server.store.workspaces.getWorkspace("globex-retail");
     await expect
-      .poll(async () =>
-        (await listMembers(authDb(server.store.db), ws.id)).find((m) => m.email === NEWCOMER.email)?.role,
+      .poll(
+        async () =>
+          (await listMembers(authDb(server.store.db), ws.id)).find((m) => m.email === NEWCOMER.email)?.role,
       )
       .toBe("editor");
 

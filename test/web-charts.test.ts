@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { niceTicks } from "../src/web/charts.js";
+
+describe("chart axis ticks", () => {
+  it("cover the data with round steps", () => {
+    expect(niceTicks(21, 40)).toEqual([20, 25, 30, 35, 40]);
+    expect(niceTicks(0, 100)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(niceTicks(104.5, 111.1)).toEqual([104, 106, 108, 110, 112]);
+  });
+
+  it("round fractional steps to their precision", () => {
+    expect(niceTicks(0.12, 0.43)).toEqual([0.1, 0.2, 0.3, 0.4, 0.5]);
+  });
+
+  it("give a flat series a range around its value", () => {
+    const ticks = niceTicks(50, 50);
+    expect(ticks[0]).toBeLessThan(50);
+    expect(ticks[ticks.length - 1]).toBeGreaterThan(50);
+  });
+});
