@@ -42,9 +42,10 @@ export function MapPage({ ws }: { ws: string }) {
                 navigate(href(n));
               }}
             >
+              <title>{n.label}</title>
               <rect x={n.x} y={n.y - 15} width={330} height={30} rx={6} />
               <text x={n.x + 10} y={n.y + 5}>
-                {n.label}
+                {fitLabel(n.label)}
               </text>
             </a>
           ))}
@@ -55,4 +56,9 @@ export function MapPage({ ws }: { ws: string }) {
       </p>
     </article>
   );
+}
+
+/** Labels longer than a node is wide end in an ellipsis; the full text is the node's tooltip. */
+function fitLabel(label: string, max = 44): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
 }
