@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { niceTicks } from "../src/web/charts.js";
+import { niceTicks, projectAt } from "../src/web/chart-scales.js";
 
 describe("chart axis ticks", () => {
   it("cover the data with round steps", () => {
@@ -16,5 +16,15 @@ describe("chart axis ticks", () => {
     const ticks = niceTicks(50, 50);
     expect(ticks[0]).toBeLessThan(50);
     expect(ticks[ticks.length - 1]).toBeGreaterThan(50);
+  });
+
+  it("projects a trend to a later date by least squares", () => {
+    const points = [
+      { x: 0, y: 10 },
+      { x: 10, y: 20 },
+      { x: 20, y: 30 },
+    ];
+    expect(projectAt(points, 40)).toBeCloseTo(50);
+    expect(projectAt([{ x: 0, y: 1 }], 10)).toBeUndefined();
   });
 });

@@ -66,6 +66,11 @@ export function Dashboard({ ws }: { ws: string }) {
       </section>
       <section aria-labelledby="trend-title" className="panel">
         <h2 id="trend-title">Trend</h2>
+        {data.history.length < 2 && (
+          <p className="muted">
+            One snapshot so far: every change to the plan records the index, and the line grows from here.
+          </p>
+        )}
         <LineChart
           label="Execution Gap Index over time"
           yDomain={[0, 100]}

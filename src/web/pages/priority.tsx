@@ -1,4 +1,5 @@
-import { LineChart, projectAt } from "../charts";
+import { projectAt } from "../chart-scales";
+import { LineChart } from "../charts";
 import { Loading, useAsync } from "../components";
 import { SEVERITY_LABEL } from "../format";
 import { Link } from "../router";

@@ -1,4 +1,4 @@
-import { linearScale } from "../charts";
+import { linearScale } from "../chart-scales";
 import { Loading, useAsync } from "../components";
 import { loadPlanAndAnalysis, type Plan } from "./plan-data";
 

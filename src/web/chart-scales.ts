@@ -1,0 +1,43 @@
+/** The arithmetic of the charts: scales, axis ticks and projections (pure, tested in node). */
+
+export function linearScale(domain: [number, number], range: [number, number]) {
+  const [d0, d1] = domain;
+  const [r0, r1] = range;
+  const span = d1 - d0 || 1;
+  return (v: number) => r0 + ((v - d0) / span) * (r1 - r0);
+}
+
+/**
+ * Round tick values covering [min, max]: steps of 1, 2 or 5 times a power of ten, about
+ * `count` of them. The chart's y-axis runs from the first tick to the last.
+ */
+export function niceTicks(min: number, max: number, count = 4): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
+  if (min === max) {
+    const spread = Math.abs(min) / 10 || 1;
+    return niceTicks(min - spread, max + spread, count);
+  }
+  const rough = (max - min) / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step =
+    [1, 2, 5, 10].reduce((best, m) =>
+      Math.abs(m * power - rough) < Math.abs(best * power - rough) ? m : best,
+    ) * power;
+  const first = Math.floor(min / step) * step;
+  const ticks: number[] = [];
+  // Rounded to the step's precision so 0.1 + 0.2 prints as 0.3.
+  const digits = Math.max(0, -Math.floor(Math.log10(step)));
+  for (let v = first; v < max + step * 0.999; v += step) ticks.push(Number(v.toFixed(digits)));
+  return ticks;
+}
+
+/** Least squares through the points, evaluated at `at`; undefined with fewer than two dates. */
+export function projectAt(points: { x: number; y: number }[], at: number): number | undefined {
+  if (points.length < 2) return undefined;
+  const mx = points.reduce((s, p) => s + p.x, 0) / points.length;
+  const my = points.reduce((s, p) => s + p.y, 0) / points.length;
+  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  if (sxx === 0) return undefined;
+  const slope = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / sxx;
+  return my + slope * (at - mx);
+}
