@@ -1,13 +1,16 @@
+import { FindingAction } from "../actions";
+import type { Finding } from "../api";
 import { Loading, useAsync } from "../components";
 import { loadPlanAndAnalysis, type Plan } from "./plan-data";
 
 export function StopsPage({ ws }: { ws: string }) {
-  const { data, error } = useAsync(() => loadPlanAndAnalysis(ws), [ws]);
+  const { data, error, reload } = useAsync(() => loadPlanAndAnalysis(ws), [ws]);
   if (!data) return <Loading error={error} />;
   const { plan, analysis } = data;
-  const notEnforced = new Set(
-    analysis.findings.filter((f) => f.rule === "stop-not-enforced").map((f) => f.subject.id),
+  const notEnforced = new Map(
+    analysis.findings.filter((f) => f.rule === "stop-not-enforced").map((f) => [f.subject.id, f]),
   );
+  const teams = new Map<string, string>(plan.teams.map((t: Plan) => [t.id, t.name]));
   const totalFreed = (plan.stops ?? []).reduce(
     (s: number, x: Plan) => s + Object.values(x.frees ?? {}).reduce((a: number, b) => a + Number(b), 0),
     0,
@@ -19,38 +22,54 @@ export function StopsPage({ ws }: { ws: string }) {
         What was formally stopped to make room, the capacity it frees ({Math.round(totalFreed * 10) / 10} FTE
         in all), and whether it really stopped.
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th>Stopped</th>
-            <th>For</th>
-            <th>Effective</th>
-            <th>Frees</th>
-            <th>Really stopped?</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(plan.stops ?? []).map((s: Plan) => (
-            <tr key={s.id} id={`stop-${s.id}`}>
-              <td>{s.what}</td>
-              <td>{plan.priorities.find((p: Plan) => p.id === s.priority)?.title ?? "—"}</td>
-              <td>{s.effective}</td>
-              <td>
-                {Object.entries(s.frees ?? {})
-                  .map(([t, f]) => `${t} ${f}`)
-                  .join(", ") || "—"}
-              </td>
-              <td>
-                {notEnforced.has(s.id) ? (
-                  <span className="sev sev-error">No — still staffed</span>
-                ) : (
-                  <span className="ok">Yes</span>
-                )}
-              </td>
+      <section className="panel" aria-label="Stops">
+        <table>
+          <thead>
+            <tr>
+              <th>Stopped</th>
+              <th>For</th>
+              <th>Effective</th>
+              <th>Frees</th>
+              <th>Really stopped?</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(plan.stops ?? []).map((s: Plan) => (
+              <tr key={s.id} id={`stop-${s.id}`}>
+                <td>{s.what}</td>
+                <td>{plan.priorities.find((p: Plan) => p.id === s.priority)?.title ?? "—"}</td>
+                <td className="nowrap">{s.effective}</td>
+                <td>
+                  {Object.entries(s.frees ?? {})
+                    .map(([t, f]) => `${teams.get(t) ?? t}: ${f} FTE`)
+                    .join(", ") || "—"}
+                </td>
+                <td>
+                  {notEnforced.has(s.id) ? (
+                    <StillRunning ws={ws} finding={notEnforced.get(s.id) as Finding} onDone={reload} />
+                  ) : (
+                    <span className="ok">Yes</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {(plan.stops ?? []).length === 0 && (
+        <p className="empty">Nothing has been stopped yet: every priority should name what it replaces.</p>
+      )}
     </article>
+  );
+}
+
+/** A stop that did not happen: what still runs, and the action that ends it. */
+function StillRunning({ ws, finding, onDone }: { ws: string; finding: Finding; onDone: () => void }) {
+  return (
+    <div className="still-running">
+      <span className="sev sev-error">No — still staffed</span>
+      <p className="muted">{finding.message}.</p>
+      <FindingAction ws={ws} finding={finding} people={[]} initiatives={[]} onDone={onDone} />
+    </div>
   );
 }
