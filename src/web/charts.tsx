@@ -108,6 +108,8 @@ export interface Segment {
   label: string;
   value: number;
   kind: "priority" | "orphan";
+  /** Which of the eight priority colours; the same priority keeps its colour on every team. */
+  tone: number;
 }
 
 export function StackedBar({
@@ -126,7 +128,7 @@ export function StackedBar({
   let at = 0;
   return (
     <svg className="chart stacked" viewBox={`0 0 ${width} 34`} role="img" aria-label={label}>
-      {segments.map((s, i) => {
+      {segments.map((s) => {
         const start = at;
         at += s.value;
         return (
@@ -136,7 +138,7 @@ export function StackedBar({
             y={4}
             width={Math.max(0, x(s.value) - 1)}
             height={22}
-            className={`seg seg-${s.kind} seg-${i % 6}`}
+            className={`seg seg-${s.kind} seg-${s.tone % 8}`}
           >
             <title>{`${s.label}: ${s.value} FTE`}</title>
           </rect>

@@ -10,6 +10,7 @@ export function CapacityPage({ ws }: { ws: string }) {
     plan.priorities.filter((p: Plan) => (p.status ?? "committed") === "committed").map((p: Plan) => p.id),
   );
   const title = new Map<string, string>(plan.priorities.map((p: Plan) => [p.id, p.title]));
+  const tone = new Map<string, number>(plan.priorities.map((p: Plan, i: number) => [p.id, i]));
   const liveInitiatives = (plan.initiatives ?? []).filter((i: Plan) =>
     ["active", "paused", undefined].includes(i.status),
   );
@@ -34,6 +35,7 @@ export function CapacityPage({ ws }: { ws: string }) {
           label: k === "orphan" ? "Orphan work" : (title.get(k) ?? k),
           value: Math.round(v * 100) / 100,
           kind: k === "orphan" ? ("orphan" as const) : ("priority" as const),
+          tone: tone.get(k) ?? 0,
         }));
         const committed = segments.reduce((s, x) => s + x.value, 0);
         const card = t.scorecard ?? [];
@@ -64,6 +66,7 @@ export function CapacityPage({ ws }: { ws: string }) {
             <ul className="legend">
               {segments.map((s) => (
                 <li key={s.label} className={s.kind === "orphan" ? "orphan" : ""}>
+                  <span className={`swatch seg-${s.kind} seg-${s.tone % 8}`} aria-hidden="true" />
                   {s.label}: {s.value} FTE
                 </li>
               ))}
