@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser, createSetupLink } from "../../src/server/auth/accounts.js";
 import { authDb } from "../../src/store/auth/auth-db.js";
@@ -103,6 +103,8 @@ describe("the web app in Chromium", () => {
       "/plan",
       "/priorities/win-midmarket-retail",
       "/edit/teams/sales",
+      "/edit/priorities/win-midmarket-retail",
+      "/edit/promises/new",
     ]) {
       await page.goto(`${server.url}/w/acme${path}`);
       await page.locator("main h1").first().waitFor();
@@ -131,5 +133,117 @@ describe("the web app in Chromium", () => {
     await viewerPage.goto(`${server.url}/w/acme/edit/teams/sales`);
     await viewerPage.getByRole("heading", { name: /Edit team/ }).waitFor();
     expect(await viewerPage.getByRole("button", { name: "Save" }).count()).toBe(0);
+    expect(await viewerPage.getByLabel("Name", { exact: true }).isDisabled()).toBe(true);
+  });
+
+  it("edits, refuses and creates entries through forms generated from the schemas", async () => {
+    const initiative = async (id: string) =>
+      (await server.store.workspaces.readPlan("acme")).plan.initiatives?.find((i) => i.id === id);
+    // An extension key the form does not show must come back untouched.
+    await server.store.workspaces.update(
+      "acme",
+      "initiatives",
+      "store-dashboard-v2",
+      { "x-tracker": "DASH-7" },
+      { actor: "test" },
+    );
+    const writes: string[] = [];
+    const countWrites = (r: Request) => {
+      if (r.method() !== "GET" && r.url().includes("/api/v1/workspaces/acme/")) writes.push(r.method());
+    };
+    page.on("request", countWrites);
+
+    // Edit: a new title, and a new owner through the people picker.
+    await page.goto(`${server.url}/w/acme/edit/initiatives/store-dashboard-v2`);
+    await page.getByRole("heading", { name: /Edit initiative/ }).waitFor();
+    await page.getByLabel("Title", { exact: true }).fill("Store manager morning dashboard");
+    await page.getByLabel(/^Owner/).selectOption({ label: "Sofia Rossi" });
+    await page.getByRole("button", { name: "Remove Design" }).click();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByTestId("gap-index").waitFor();
+    expect(await initiative("store-dashboard-v2")).toMatchObject({
+      title: "Store manager morning dashboard",
+      owner: "sofia",
+      priorities: ["win-midmarket-retail"],
+      start: "2026-02-01",
+      allocation: { "product-eng": 20 },
+      "x-tracker": "DASH-7",
+    });
+    expect((await initiative("store-dashboard-v2"))?.allocation).not.toHaveProperty("design");
+
+    // What the schema rejects is shown at its field, and nothing is sent.
+    await page.goto(`${server.url}/w/acme/edit/initiatives/store-dashboard-v2`);
+    await page.getByLabel("Title", { exact: true }).fill("");
+    writes.length = 0;
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Nothing was saved: 1 problem to fix.").waitFor();
+    const title = page.getByLabel("Title", { exact: true });
+    expect(await title.getAttribute("aria-invalid")).toBe("true");
+    expect(await title.getAttribute("aria-describedby")).toBe("field-title-error");
+    expect(await page.locator("#field-title-error").textContent()).toContain("is required");
+    expect(writes).toEqual([]);
+    expect((await initiative("store-dashboard-v2"))?.title).toBe("Store manager morning dashboard");
+
+    // What only the whole plan can tell (an end before the start) comes back from the server to its field.
+    await page.getByLabel("Title", { exact: true }).fill("Store manager morning dashboard");
+    await page.getByLabel(/^End/).fill("2026-01-15");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator("#field-end-error").waitFor();
+    expect(await page.locator("#field-end-error").textContent()).toContain("before it starts");
+    expect(await page.getByLabel(/^End/).getAttribute("aria-invalid")).toBe("true");
+    expect((await initiative("store-dashboard-v2"))?.end).toBeUndefined();
+
+    // A stale edit says who changed the entry since, and "Overwrite with mine" saves the form as it is.
+    await page.goto(`${server.url}/w/acme/edit/initiatives/store-dashboard-v2`);
+    await page.getByRole("heading", { name: /Edit initiative/ }).waitFor();
+    await server.store.workspaces.update(
+      "acme",
+      "initiatives",
+      "store-dashboard-v2",
+      { status: "paused" },
+      { actor: "Pat Planner" },
+    );
+    await page.getByLabel("Title", { exact: true }).fill("Dashboard for store managers");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText(/Pat Planner changed this since you opened it/).waitFor();
+    await page.getByRole("button", { name: "Overwrite with mine" }).click();
+    await page.getByTestId("gap-index").waitFor();
+    expect(await initiative("store-dashboard-v2")).toMatchObject({
+      title: "Dashboard for store managers",
+      status: "active",
+      "x-tracker": "DASH-7",
+    });
+
+    // Create: a promise with a milestone row; the id is suggested from the statement.
+    await page.goto(`${server.url}/w/acme/edit/promises/new`);
+    await page.getByRole("heading", { name: "New promise" }).waitFor();
+    await page.getByLabel("Statement", { exact: true }).fill("Live in five days");
+    expect(await page.getByLabel("Id", { exact: true }).inputValue()).toBe("live-in-five-days");
+    await page.getByLabel(/^Priority/).selectOption({ label: "Get new customers live in days, not months" });
+    await page.getByRole("button", { name: "Add milestone" }).click();
+    // Keyboard users land in the new row.
+    expect(await page.locator("#field-milestones-0-team:focus").count()).toBe(1);
+    await page.getByLabel("Team", { exact: true }).selectOption({ label: "Customer Success" });
+    await page.getByLabel("What", { exact: true }).fill("Onboarding playbook ready");
+    await page.getByLabel("Date", { exact: true }).fill("2026-11-02");
+    await page.getByLabel("Customer-facing", { exact: true }).check();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByTestId("gap-index").waitFor();
+    const { plan } = await server.store.workspaces.readPlan("acme");
+    expect(plan.promises?.find((p) => p.id === "live-in-five-days")).toEqual({
+      id: "live-in-five-days",
+      statement: "Live in five days",
+      priority: "live-in-days",
+      milestones: [
+        {
+          team: "customer-success",
+          what: "Onboarding playbook ready",
+          date: "2026-11-02",
+          customerFacing: true,
+          done: false,
+        },
+      ],
+    });
+    page.off("request", countWrites);
   });
 });

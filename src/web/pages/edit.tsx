@@ -1,130 +1,167 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiError, api, type Item } from "../api";
-import { Loading, Problems, useAsync } from "../components";
+import { Loading, useAsync } from "../components";
+import type { EntryBodies } from "../forms/entity-form";
 import { navigate } from "../router";
 import { useCan } from "../session";
 
-const SECTIONS = [
-  "people",
-  "teams",
-  "priorities",
-  "metrics",
-  "initiatives",
-  "stops",
-  "promises",
-  "insights",
-  "decisions",
-  "reviews",
-];
+const SINGULAR: Record<string, string> = {
+  people: "person",
+  teams: "team",
+  priorities: "priority",
+  metrics: "metric",
+  initiatives: "initiative",
+  stops: "stop",
+  promises: "promise",
+  insights: "insight",
+  decisions: "decision",
+  reviews: "review",
+};
 
-/** Edit any entry as its plan-format fields; a stale edit offers to reload or overwrite. */
+/**
+ * The form and the domain schemas it is generated from (zod) load with this page only: most
+ * visits never edit, and the dashboard's first load stays small.
+ */
+const loadForms = () => import("../forms/entity-form");
+
+/** Create, edit or delete one entry through a form; a stale edit offers to reload or overwrite. */
 export function EditPage({ ws, section, id }: { ws: string; section: string; id: string }) {
   const isNew = id === "new";
-  const { data, error, reload } = useAsync(
-    async () =>
-      isNew
-        ? { data: { id: "" } as unknown as Item, etag: undefined }
-        : api<Item>("GET", `/workspaces/${ws}/${section}/${id}`),
+  const singular = SINGULAR[section];
+  const item = useAsync(
+    async () => (isNew || !singular ? undefined : api<Item>("GET", `/workspaces/${ws}/${section}/${id}`)),
     [ws, section, id],
   );
+  // The pickers' lists, loaded once with the form's code.
+  const kit = useAsync(async () => {
+    const [plan, forms] = await Promise.all([
+      api<Record<string, unknown>>("GET", `/workspaces/${ws}/plan`, { accept: "application/json" }),
+      loadForms(),
+    ]);
+    return { plan: plan.data, EntityForm: forms.EntityForm };
+  }, [ws]);
   const canEdit = useCan("editor");
-  const [text, setText] = useState<string>();
   const [saveError, setSaveError] = useState<unknown>();
   const [stale, setStale] = useState<Item>();
-  if (!SECTIONS.includes(section)) return <p>No such collection.</p>;
-  if (!data) return <Loading error={error} />;
-  const {
-    version: _v,
-    checkins: _c,
-    history: _h,
-    ...fields
-  } = data.data as Item & { checkins?: unknown; history?: unknown };
-  const editable = section === "metrics" ? fields : { ...fields };
-  const shown = text ?? JSON.stringify(editable, null, 2);
-  const save = async (ifMatch?: string) => {
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  // Set by "Overwrite with mine": the next save answers the version the server reported.
+  const overwriteVersion = useRef<string>(undefined);
+  // The Delete button gives way to the question; focus goes to its safe answer.
+  useEffect(() => {
+    if (confirmDelete) document.getElementById("keep-entry")?.focus();
+  }, [confirmDelete]);
+
+  if (!singular) return <p>No such collection.</p>;
+  // Until this id's entry arrives (the previous one's may still be held), there is nothing to edit.
+  if (!kit.data || (!isNew && item.data?.data.id !== id)) return <Loading error={kit.error ?? item.error} />;
+  const { EntityForm, plan } = kit.data;
+  const stored = item.data?.data;
+  const entry = stored ? withoutVersion(stored) : undefined;
+
+  const save = async (bodies: EntryBodies) => {
+    const ifMatch = overwriteVersion.current ?? item.data?.etag;
+    overwriteVersion.current = undefined;
     setSaveError(undefined);
     setStale(undefined);
     try {
-      const body = JSON.parse(shown);
-      if (isNew) await api("POST", `/workspaces/${ws}/${section}`, { body });
-      else {
-        const patch: Record<string, unknown> = { ...body };
-        delete patch.id;
-        for (const key of Object.keys(editable)) if (!(key in body) && key !== "id") patch[key] = null;
-        await api("PATCH", `/workspaces/${ws}/${section}/${id}`, {
-          body: patch,
-          ifMatch: ifMatch ?? data.etag,
-        });
-      }
+      if (isNew) await api("POST", `/workspaces/${ws}/${section}`, { body: bodies.create });
+      else await api("PATCH", `/workspaces/${ws}/${section}/${id}`, { body: bodies.patch, ifMatch });
       navigate(`/w/${ws}`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) setStale(e.body.current as Item);
-      setSaveError(e instanceof SyntaxError ? new Error(`Not valid JSON: ${e.message}`) : e);
+      else setSaveError(e);
     }
   };
   const remove = async () => {
+    setSaveError(undefined);
     try {
-      await api("DELETE", `/workspaces/${ws}/${section}/${id}`, { ifMatch: data.etag });
+      await api("DELETE", `/workspaces/${ws}/${section}/${id}`, { ifMatch: item.data?.etag });
       navigate(`/w/${ws}`);
     } catch (e) {
+      setConfirmDelete(false);
       setSaveError(e);
     }
   };
+
   return (
     <article>
       <h1>
-        {isNew ? "New" : "Edit"} {section.replace(/s$/, "")} {isNew ? "" : <code>{id}</code>}
+        {isNew ? (
+          `New ${singular}`
+        ) : (
+          <>
+            Edit {singular} <code>{id}</code>
+          </>
+        )}
       </h1>
       <p className="muted">
-        Fields as in the plan file. The server checks them with the same rules as `lint`; problems show below.
+        {canEdit
+          ? "Checked with the same rules as the plan file when you save; problems show at their fields."
+          : "You can read this entry; editing needs the editor role."}
+        {section === "metrics" && " Check-ins and the metric's history are not edited here."}
       </p>
-      <label>
-        Fields (JSON)
-        <textarea
-          className="code"
-          rows={18}
-          value={shown}
-          readOnly={!canEdit}
-          onChange={(e) => setText(e.target.value)}
-          name="fields"
-        />
-      </label>
-      <Problems error={saveError} />
-      {stale && (
-        <div className="problems" role="alert">
-          <p>
-            {stale.changedBy ? `${String(stale.changedBy)} changed this` : "Someone changed this"} since you
-            opened it
-            {stale.changedAt ? ` (${String(stale.changedAt).slice(0, 16).replace("T", " ")} UTC)` : ""}; it is
-            now version {stale.version}.
-          </p>
-          <button
-            type="button"
-            onClick={() => {
-              setText(undefined);
-              setStale(undefined);
-              reload();
-            }}
-          >
-            Reload their version
-          </button>{" "}
-          <button type="button" onClick={() => save(`"${stale.version}"`)}>
-            Overwrite with mine
-          </button>
-        </div>
-      )}
-      {canEdit && (
-        <div className="form-actions">
-          <button type="button" className="primary" onClick={() => save()}>
-            Save
-          </button>
-          {!isNew && (
-            <button type="button" className="danger" onClick={remove}>
+      <EntityForm
+        // A reloaded version starts the form afresh.
+        key={`${section}/${id}/${stored?.version ?? "new"}`}
+        section={section}
+        entry={entry}
+        plan={plan}
+        readOnly={!canEdit}
+        serverError={saveError}
+        onSubmit={save}
+        actions={
+          canEdit &&
+          !isNew &&
+          (confirmDelete ? (
+            <span className="confirm-delete">
+              Delete this {singular} for good?{" "}
+              <button type="button" className="danger" onClick={remove}>
+                Yes, delete
+              </button>{" "}
+              <button type="button" id="keep-entry" onClick={() => setConfirmDelete(false)}>
+                Keep it
+              </button>
+            </span>
+          ) : (
+            <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
               Delete
             </button>
-          )}
-        </div>
-      )}
+          ))
+        }
+      >
+        {stale && (
+          <div className="problems" role="alert">
+            <p>
+              {stale.changedBy ? `${String(stale.changedBy)} changed this` : "Someone changed this"} since you
+              opened it
+              {stale.changedAt ? ` (${String(stale.changedAt).slice(0, 16).replace("T", " ")} UTC)` : ""}; it
+              is now version {stale.version}.
+            </p>
+            <button
+              type="button"
+              onClick={() => {
+                setStale(undefined);
+                item.reload();
+              }}
+            >
+              Reload their version
+            </button>{" "}
+            <button
+              type="submit"
+              onClick={() => {
+                overwriteVersion.current = `"${stale.version}"`;
+              }}
+            >
+              Overwrite with mine
+            </button>
+          </div>
+        )}
+      </EntityForm>
     </article>
   );
+}
+
+/** The entry as the plan file has it: its version travels in the ETag. */
+function withoutVersion({ version: _version, ...fields }: Item): Record<string, unknown> {
+  return fields;
 }
