@@ -4,6 +4,7 @@ import { Form, Loading, useAsync } from "./components";
 import { CapacityPage } from "./pages/capacity";
 import { Dashboard } from "./pages/dashboard";
 import { EditPage } from "./pages/edit";
+import { EntriesPage } from "./pages/entries";
 import { InsightsPage } from "./pages/insights";
 import { InvitePage } from "./pages/invite";
 import { MapPage } from "./pages/map";
@@ -62,6 +63,7 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
         ["Insights", `/w/${ws}/insights`],
         ["Review", `/w/${ws}/review`],
         ["Stop list", `/w/${ws}/stops`],
+        ["Entries", `/w/${ws}/entries`],
         ["Plan file", `/w/${ws}/plan`],
         // Members, invitations and tokens exist only with accounts, for the workspace's admins.
         ...(session.auth && (scoped.role === "admin" || session.user?.isAdmin)
@@ -126,7 +128,7 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
           <ul>
             {nav.map(([label, to]) => (
               <li key={to}>
-                <Link to={to} className={path.split("?")[0] === to ? "active" : ""}>
+                <Link to={to} className={isActive(path, to, `/w/${ws}`) ? "active" : ""}>
                   {label}
                 </Link>
               </li>
@@ -139,9 +141,17 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
   );
 }
 
+/** A tab is active on its page and the pages below it; the dashboard only on itself. */
+function isActive(path: string, to: string, dashboard: string): boolean {
+  const here = path.split("?")[0] ?? "";
+  return here === to || (to !== dashboard && here.startsWith(`${to}/`));
+}
+
 function workspacePage(ws: string, path: string, query: URLSearchParams): ReactElement {
   const priority = match("/w/:ws/priorities/:id", path);
   if (priority) return <PriorityPage ws={ws} id={priority.id} />;
+  const entries = match("/w/:ws/entries/:section", path);
+  if (entries) return <EntriesPage ws={ws} section={entries.section} />;
   const edit = match("/w/:ws/edit/:section/:id", path);
   if (edit) return <EditPage ws={ws} section={edit.section} id={edit.id} />;
   const pages: Record<string, ReactElement> = {
@@ -153,6 +163,7 @@ function workspacePage(ws: string, path: string, query: URLSearchParams): ReactE
     stops: <StopsPage ws={ws} />,
     plan: <PlanFilePage ws={ws} />,
     members: <MembersPage ws={ws} />,
+    entries: <EntriesPage ws={ws} />,
   };
   const section = match("/w/:ws/:page", path)?.page;
   return (section && pages[section]) || <Dashboard ws={ws} />;

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { OwnableCollection } from "./ownership.js";
+import type { OwnableCollection } from "../../domain/ownership.js";
 
 /**
  * What auth needs from the rest of the server: the database (auth tables live beside the

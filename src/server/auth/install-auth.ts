@@ -1,6 +1,7 @@
 import fastifyCookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError, isAppError } from "../../domain/errors.js";
+import { OWNABLE, type OwnableCollection } from "../../domain/ownership.js";
 import type { Permission } from "../../domain/roles.js";
 import { isPermission, isWorkspacePermission } from "../../domain/roles.js";
 import { findLiveApiToken, touchApiToken } from "../../store/auth/api-tokens.js";
@@ -10,7 +11,6 @@ import { decide, roleWithoutMembership } from "../policy.js";
 import type { Actor, WorkspaceAccess } from "./actor.js";
 import type { AuthBackend } from "./auth-backend.js";
 import { type AuthConfig, authConfig } from "./auth-config.js";
-import { OWNABLE, type OwnableCollection } from "./ownership.js";
 import { hashSecret, hasPrefix, sameSecret } from "./secrets.js";
 import { clearSessionCookie, readSessionCookie } from "./session-cookie.js";
 import { resumeSession } from "./sessions.js";

@@ -1,7 +1,7 @@
+import { ownsFromFacts } from "../../domain/ownership.js";
 import { ownershipFacts } from "../../store/auth/item-owners.js";
 import type { Store } from "../../store/index.js";
 import type { AuthBackend } from "./auth-backend.js";
-import { ownsFromFacts } from "./ownership.js";
 
 /** Auth over the real store: the same database, its workspaces, its audit log. */
 export function storeAuthBackend(store: Store): AuthBackend {

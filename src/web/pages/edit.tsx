@@ -1,9 +1,36 @@
 import { useEffect, useRef, useState } from "react";
+import {
+  OWNABLE,
+  type OwnableCollection,
+  ownsInitiative,
+  ownsMetric,
+  ownsPriority,
+  personIdsFor,
+} from "../../domain/ownership";
 import { ApiError, api, type Item } from "../api";
 import { Loading, useAsync } from "../components";
 import type { EntryBodies } from "../forms/entity-form";
 import { navigate } from "../router";
-import { useCan } from "../session";
+import { useCan, useSession } from "../session";
+
+/** Contributors may add these (interfaces.md, "Roles"); editors and admins may add anything. */
+const CONTRIBUTOR_CREATES = ["insights", "reviews"];
+
+/** Whether a contributor with this e-mail owns the entry (the rule the server enforces). */
+function contributorOwns(
+  section: string,
+  entry: Record<string, unknown> | undefined,
+  plan: Record<string, unknown>,
+  email: string | undefined,
+): boolean {
+  if (!entry || !email || !OWNABLE.includes(section as OwnableCollection)) return false;
+  const people = (plan.people ?? []) as { id: string; email?: string }[];
+  const personIds = personIdsFor(email, people);
+  if (section === "priorities") return ownsPriority(entry as { id: string; owner?: string }, personIds);
+  if (section === "initiatives") return ownsInitiative(entry as { owner?: string }, personIds);
+  const priorities = (plan.priorities ?? []) as { id: string; owner?: string | string[] }[];
+  return ownsMetric(entry as { priorities?: string[] }, priorities, personIds);
+}
 
 const SINGULAR: Record<string, string> = {
   people: "person",
@@ -40,7 +67,9 @@ export function EditPage({ ws, section, id }: { ws: string; section: string; id:
     ]);
     return { plan: plan.data, EntityForm: forms.EntityForm };
   }, [ws]);
-  const canEdit = useCan("editor");
+  const session = useSession();
+  const isEditor = useCan("editor");
+  const isContributor = useCan("contributor");
   const [saveError, setSaveError] = useState<unknown>();
   const [stale, setStale] = useState<Item>();
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -57,6 +86,13 @@ export function EditPage({ ws, section, id }: { ws: string; section: string; id:
   const { EntityForm, plan } = kit.data;
   const stored = item.data?.data;
   const entry = stored ? withoutVersion(stored) : undefined;
+  // Saving follows the server's rules; deleting always needs an editor.
+  const canEdit =
+    isEditor ||
+    (isContributor &&
+      (isNew
+        ? CONTRIBUTOR_CREATES.includes(section)
+        : contributorOwns(section, entry, plan, session.user?.email)));
 
   const save = async (bodies: EntryBodies) => {
     const ifMatch = overwriteVersion.current ?? item.data?.etag;
@@ -97,7 +133,9 @@ export function EditPage({ ws, section, id }: { ws: string; section: string; id:
       <p className="muted">
         {canEdit
           ? "Checked with the same rules as the plan file when you save; problems show at their fields."
-          : "You can read this entry; editing needs the editor role."}
+          : isContributor
+            ? "You can read this entry; contributors edit the priorities, initiatives and metrics they own."
+            : "You can read this entry; editing needs the editor role."}
         {section === "metrics" && " Check-ins and the metric's history are not edited here."}
       </p>
       <EntityForm
@@ -110,7 +148,7 @@ export function EditPage({ ws, section, id }: { ws: string; section: string; id:
         serverError={saveError}
         onSubmit={save}
         actions={
-          canEdit &&
+          isEditor &&
           !isNew &&
           (confirmDelete ? (
             <span className="confirm-delete">

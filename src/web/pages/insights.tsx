@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { DecisionForm } from "../actions";
 import { Dialog, Loading, useAsync } from "../components";
+import { Link } from "../router";
 import { useCan } from "../session";
 import { loadPlanAndAnalysis, type Plan } from "./plan-data";
 
@@ -8,6 +9,7 @@ export function InsightsPage({ ws }: { ws: string }) {
   const { data, error, reload } = useAsync(() => loadPlanAndAnalysis(ws), [ws]);
   const [deciding, setDeciding] = useState<string>();
   const canEdit = useCan("editor");
+  const canContribute = useCan("contributor");
   if (!data) return <Loading error={error} />;
   const { plan, analysis } = data;
   const unused = new Set(
@@ -22,6 +24,13 @@ export function InsightsPage({ ws }: { ws: string }) {
       <h1>Insights and decisions</h1>
       <section className="panel">
         <h2>Insights inbox</h2>
+        {canContribute && (
+          <p>
+            <Link to={`/w/${ws}/edit/insights/new`} className="button">
+              Add an insight
+            </Link>
+          </p>
+        )}
         <ul className="cards">
           {insights.map((i: Plan) => (
             <li key={i.id} id={`insight-${i.id}`} className={unused.has(i.id) ? "flagged" : ""}>

@@ -2,7 +2,8 @@
  * What a contributor owns. A user is a plan person when the person's `email` matches the
  * user's e-mail (case-insensitively). They own a priority whose owner is that person (or a list
  * that includes them), an initiative whose owner is that person, and, since metrics have no
- * owner field, a metric linked to a priority they own.
+ * owner field, a metric linked to a priority they own. Here in the domain because the server
+ * enforces it and the web app shows contributors the forms it allows: one reading for both.
  */
 
 export type OwnableCollection = "priorities" | "initiatives" | "metrics";
