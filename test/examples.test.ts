@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ENTITY_SECTIONS } from "../src/domain/entity-sections.js";
 import { analyse } from "../src/engine/analyse.js";
 import { toJsonReport } from "../src/engine/json-report.js";
 import { RULES } from "../src/engine/registry.js";
@@ -19,19 +20,7 @@ describe("examples/acme.yaml", () => {
   const report = toJsonReport(result, loaded.locate);
 
   it("is a valid plan that uses every section of the format", () => {
-    for (const section of [
-      "people",
-      "teams",
-      "priorities",
-      "metrics",
-      "initiatives",
-      "stops",
-      "promises",
-      "insights",
-      "decisions",
-      "reviews",
-      "rules",
-    ])
+    for (const section of [...ENTITY_SECTIONS, "rules"])
       expect(loaded.plan[section as keyof typeof loaded.plan], section).toBeTruthy();
   });
 

@@ -251,17 +251,4 @@ export type ReviewItem = Review["items"][number];
 export type RulesConfig = NonNullable<Plan["rules"]>;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** The plan's entity sections, in file order. */
-export const ENTITY_SECTIONS = [
-  "people",
-  "teams",
-  "priorities",
-  "metrics",
-  "initiatives",
-  "stops",
-  "promises",
-  "insights",
-  "decisions",
-  "reviews",
-] as const;
-export type EntitySection = (typeof ENTITY_SECTIONS)[number];
+export { ENTITY_SECTIONS, ENTITY_SINGULAR, type EntitySection } from "./entity-sections.js";

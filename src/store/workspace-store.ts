@@ -8,6 +8,7 @@ import {
   checkinShape,
   decisionSchema,
   ENTITY_SECTIONS,
+  ENTITY_SINGULAR,
   type EntitySection,
   initiativeSchema,
   insightSchema,
@@ -68,19 +69,6 @@ export const ITEM_SCHEMAS: Record<EntitySection, z.ZodType> = {
   insights: insightSchema,
   decisions: decisionSchema,
   reviews: reviewSchema,
-};
-
-const SINGULAR: Record<EntitySection, string> = {
-  people: "person",
-  teams: "team",
-  priorities: "priority",
-  metrics: "metric",
-  initiatives: "initiative",
-  stops: "stop",
-  promises: "promise",
-  insights: "insight",
-  decisions: "decision",
-  reviews: "review",
 };
 
 /** Metric fields whose change is written to the metric's definition history. */
@@ -349,7 +337,7 @@ export class WorkspaceStore {
     return this.write(slug, options, async (draft) => {
       const list = sectionItems(draft, section);
       if (list.some((x) => x.id === item.id))
-        throw new AppError("conflict", `A ${SINGULAR[section]} "${item.id}" already exists`, {
+        throw new AppError("conflict", `A ${ENTITY_SINGULAR[section]} "${item.id}" already exists`, {
           problems: [{ path: ["id"], message: `"${item.id}" is already used` }],
         });
       (draft as Record<string, unknown>)[section] = [...list, item];
@@ -384,7 +372,7 @@ export class WorkspaceStore {
       async (draft, versions, stored) => {
         const list = sectionItems(draft, section);
         const index = list.findIndex((x) => x.id === id);
-        if (index < 0) throw notFound(SINGULAR[section], id);
+        if (index < 0) throw notFound(ENTITY_SINGULAR[section], id);
         const current = list[index];
         await checkItemVersion(versions, section, id, options.expectedVersion, () => stored(section, id));
         const merged: Record<string, unknown> = { ...current };
@@ -406,7 +394,7 @@ export class WorkspaceStore {
       options,
       async (draft, versions, stored) => {
         const list = sectionItems(draft, section);
-        if (!list.some((x) => x.id === id)) throw notFound(SINGULAR[section], id);
+        if (!list.some((x) => x.id === id)) throw notFound(ENTITY_SINGULAR[section], id);
         await checkItemVersion(versions, section, id, options.expectedVersion, () => stored(section, id));
         (draft as Record<string, unknown>)[section] = list.filter((x) => x.id !== id);
         // A person who leaves stops owning things: the ownership rules then report the gap.
@@ -622,7 +610,7 @@ export class WorkspaceStore {
           .selectFrom("audit")
           .select(["actor", "at"])
           .where("workspace_id", "=", ws.id)
-          .where("entity_type", "=", SINGULAR[section])
+          .where("entity_type", "=", ENTITY_SINGULAR[section])
           .where("entity_id", "=", id)
           .orderBy("seq", "desc")
           .limit(1)
@@ -650,7 +638,7 @@ export class WorkspaceStore {
       .where("workspace_id", "=", ws.id)
       .where("id", "=", id)
       .executeTakeFirst();
-    if (!row) throw notFound(SINGULAR[section], id);
+    if (!row) throw notFound(ENTITY_SINGULAR[section], id);
     const item = { ...(row.data as Item), version: row.version };
     if (section === "metrics") await this.attachMetricSeries(db, ws.id, [item]);
     return item;
@@ -774,7 +762,7 @@ export class WorkspaceStore {
           inserts.push(item);
           insertPositions.push(position);
           if (mode === "items")
-            await this.audit(tx, ws.id, actor, "create", SINGULAR[section], item.id, null, item);
+            await this.audit(tx, ws.id, actor, "create", ENTITY_SINGULAR[section], item.id, null, item);
           continue;
         }
         const changed = !sameData(rowData(section, prior.item), rowData(section, item));
@@ -797,7 +785,7 @@ export class WorkspaceStore {
             ws.id,
             actor,
             "update",
-            SINGULAR[section],
+            ENTITY_SINGULAR[section],
             item.id,
             rowData(section, prior.item),
             rowData(section, item),
@@ -806,7 +794,8 @@ export class WorkspaceStore {
       }
       for (const [id, { item }] of old) {
         await tx.deleteFrom(section).where("workspace_id", "=", ws.id).where("id", "=", id).execute();
-        if (mode === "items") await this.audit(tx, ws.id, actor, "delete", SINGULAR[section], id, item, null);
+        if (mode === "items")
+          await this.audit(tx, ws.id, actor, "delete", ENTITY_SINGULAR[section], id, item, null);
       }
       for (let i = 0; i < inserts.length; i += BATCH) {
         const chunk = inserts.slice(i, i + BATCH);
@@ -1011,12 +1000,16 @@ export function validatePlan(plan: unknown): Problem[] {
 
 function parseItem(section: EntitySection, body: unknown, prefix: (string | number)[]): Item {
   if (!body || typeof body !== "object" || Array.isArray(body))
-    throw new AppError("invalid_request", `A ${SINGULAR[section]} must be a JSON object`);
+    throw new AppError("invalid_request", `A ${ENTITY_SINGULAR[section]} must be a JSON object`);
   const parsed = ITEM_SCHEMAS[section].safeParse(dropNulls(structuredClone(body)), { reportInput: true });
   if (!parsed.success)
-    throw new AppError("invalid_request", `The ${SINGULAR[section]} is not valid; nothing was changed`, {
-      problems: issuesFromZod(parsed.error).map((i) => ({ ...i, path: [...prefix, ...i.path] })),
-    });
+    throw new AppError(
+      "invalid_request",
+      `The ${ENTITY_SINGULAR[section]} is not valid; nothing was changed`,
+      {
+        problems: issuesFromZod(parsed.error).map((i) => ({ ...i, path: [...prefix, ...i.path] })),
+      },
+    );
   return parsed.data as Item;
 }
 
@@ -1052,7 +1045,7 @@ async function checkItemVersion(
   if (version !== expected)
     throw new AppError(
       "stale_version",
-      `The ${SINGULAR[section]} "${id}" has changed since version ${expected}`,
+      `The ${ENTITY_SINGULAR[section]} "${id}" has changed since version ${expected}`,
       {
         details: { current: await current() },
       },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser } from "../../src/server/auth/accounts.js";
 import { authDb } from "../../src/store/auth/auth-db.js";
 import { listMembers } from "../../src/store/auth/memberships.js";
-import { accessibilityViolations, launch, type Running, startServer } from "./browser.js";
+import { accessibilityViolations, launch, type Running, signIn, startServer } from "./browser.js";
 
 const ADMIN = { email: "admin@acme.example", name: "Ada Admin", password: "a long enough password" };
 const NEWCOMER = { email: "nia@acme.example", name: "Nia Newcomer", password: "newcomer password 123" };
@@ -19,11 +19,7 @@ describe("access in the web app", () => {
     [browser, server] = await Promise.all([launch(), startServer()]);
     await addUser(authDb(server.store.db), { ...ADMIN, isAdmin: true }, server.app.auth.config);
     page = await (await browser.newContext({ bypassCSP: true })).newPage();
-    await page.goto(server.url);
-    await page.getByLabel("E-mail").fill(ADMIN.email);
-    await page.getByLabel("Password").fill(ADMIN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Workspaces" }).waitFor();
+    await signIn(page, server.url, ADMIN);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

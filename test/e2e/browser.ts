@@ -54,6 +54,19 @@ export async function startServer(): Promise<Running> {
   };
 }
 
+/** Signs in through the sign-in form and waits for the workspace list. */
+export async function signIn(
+  page: Page,
+  url: string,
+  user: { email: string; password: string },
+): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Workspaces" }).waitFor();
+}
+
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** axe-core's serious and critical violations on the page as it is now. */

@@ -4,7 +4,7 @@ import { addUser } from "../../src/server/auth/accounts.js";
 import { authDb } from "../../src/store/auth/auth-db.js";
 import { addMember } from "../../src/store/auth/memberships.js";
 import { examplePlan } from "../support/acme.js";
-import { accessibilityViolations, launch, type Running, startServer } from "./browser.js";
+import { accessibilityViolations, launch, type Running, signIn, startServer } from "./browser.js";
 
 // Lena is a person of the acme plan (lena@acme.example) and owns the initiative "guided-setup".
 const LENA = { email: "lena@acme.example", name: "Lena Okafor", password: "contributor password 1" };
@@ -22,10 +22,7 @@ describe("plan entries in Chromium", () => {
     const lena = await addUser(db, { ...LENA, isAdmin: false }, server.app.auth.config);
     await addMember(db, { workspaceId: workspace.id, userId: lena.id, role: "contributor", now: new Date() });
     page = await (await browser.newContext({ bypassCSP: true })).newPage();
-    await page.goto(server.url);
-    await page.getByLabel("E-mail").fill(LENA.email);
-    await page.getByLabel("Password").fill(LENA.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, server.url, LENA);
     await page.getByRole("link", { name: "Acme" }).click();
     await page.getByTestId("gap-index").waitFor();
   }, 120_000);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser } from "../../src/server/auth/accounts.js";
 import { authDb } from "../../src/store/auth/auth-db.js";
 import { examplePlan } from "../support/acme.js";
-import { accessibilityViolations, launch, type Running, startServer } from "./browser.js";
+import { accessibilityViolations, launch, type Running, signIn, startServer } from "./browser.js";
 
 const EDITOR = { email: "cos@acme.example", name: "Chief of Staff", password: "a long enough password" };
 
@@ -17,11 +17,7 @@ describe("the stop list in Chromium", () => {
     await server.store.workspaces.replacePlan("acme", examplePlan(), { actor: "test" });
     await addUser(authDb(server.store.db), { ...EDITOR, isAdmin: true }, server.app.auth.config);
     page = await (await browser.newContext({ bypassCSP: true })).newPage();
-    await page.goto(server.url);
-    await page.getByLabel("E-mail").fill(EDITOR.email);
-    await page.getByLabel("Password").fill(EDITOR.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Workspaces" }).waitFor();
+    await signIn(page, server.url, EDITOR);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

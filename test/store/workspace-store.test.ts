@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENTITY_SECTIONS } from "../../src/domain/entity-sections.js";
 import { AppError } from "../../src/domain/errors.js";
 import { serialisePlan } from "../../src/plan/serialise-plan.js";
 import { openStore, type Store } from "../../src/store/index.js";
@@ -42,22 +43,7 @@ for (const database of TEST_DATABASES) {
       const owned = rows.filter((r) => r.columns.split(",").includes("workspace_id"));
       expect(owned.length).toBeGreaterThanOrEqual(14);
       for (const r of owned) expect(r.columns.split(",")[0], r.table_name).toBe("workspace_id");
-      for (const table of [
-        "people",
-        "teams",
-        "priorities",
-        "metrics",
-        "initiatives",
-        "stops",
-        "promises",
-        "insights",
-        "decisions",
-        "reviews",
-        "checkins",
-        "metric_history",
-        "snapshots",
-        "audit",
-      ])
+      for (const table of [...ENTITY_SECTIONS, "checkins", "metric_history", "snapshots", "audit"])
         expect(owned.map((r) => r.table_name)).toContain(table);
     });
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { ENTITY_SINGULAR } from "../../domain/entity-sections";
 import {
   OWNABLE,
   type OwnableCollection,
@@ -32,19 +33,6 @@ function contributorOwns(
   return ownsMetric(entry as { priorities?: string[] }, priorities, personIds);
 }
 
-const SINGULAR: Record<string, string> = {
-  people: "person",
-  teams: "team",
-  priorities: "priority",
-  metrics: "metric",
-  initiatives: "initiative",
-  stops: "stop",
-  promises: "promise",
-  insights: "insight",
-  decisions: "decision",
-  reviews: "review",
-};
-
 /**
  * The form and the domain schemas it is generated from (zod) load with this page only: most
  * visits never edit, and the dashboard's first load stays small.
@@ -54,7 +42,7 @@ const loadForms = () => import("../forms/entity-form");
 /** Create, edit or delete one entry through a form; a stale edit offers to reload or overwrite. */
 export function EditPage({ ws, section, id }: { ws: string; section: string; id: string }) {
   const isNew = id === "new";
-  const singular = SINGULAR[section];
+  const singular = (ENTITY_SINGULAR as Record<string, string>)[section];
   const item = useAsync(
     async () => (isNew || !singular ? undefined : api<Item>("GET", `/workspaces/${ws}/${section}/${id}`)),
     [ws, section, id],
