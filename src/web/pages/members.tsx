@@ -64,6 +64,14 @@ function ShownOnce({ testId, children, value }: { testId: string; children: stri
   );
 }
 
+function DeleteButton({ label, onDelete }: { label: string; onDelete: () => void }) {
+  return (
+    <button type="button" className="danger" onClick={onDelete}>
+      {label}
+    </button>
+  );
+}
+
 const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") : "—");
 
 /** Who belongs to the workspace and with which role; invitations and API tokens (admins only). */
@@ -145,13 +153,10 @@ function MembersSection({ ws }: { ws: string }) {
                 </td>
                 <td>{m.since.slice(0, 10)}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() => act(() => api("DELETE", `/workspaces/${ws}/members/${m.userId}`))}
-                  >
-                    Remove {m.name}
-                  </button>
+                  <DeleteButton
+                    label={`Remove ${m.name}`}
+                    onDelete={() => act(() => api("DELETE", `/workspaces/${ws}/members/${m.userId}`))}
+                  />
                 </td>
               </tr>
             ))}
@@ -220,13 +225,10 @@ function InvitesSection({ ws }: { ws: string }) {
                 <td>{i.createdBy ?? "—"}</td>
                 <td>{day(i.expiresAt)}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() => run(() => api("DELETE", `/workspaces/${ws}/invites/${i.id}`))}
-                  >
-                    Withdraw
-                  </button>
+                  <DeleteButton
+                    label="Withdraw"
+                    onDelete={() => run(() => api("DELETE", `/workspaces/${ws}/invites/${i.id}`))}
+                  />
                 </td>
               </tr>
             ))}
@@ -294,13 +296,10 @@ function TokensSection({ ws }: { ws: string }) {
                 <td>{t.createdAt.slice(0, 10)}</td>
                 <td>{day(t.lastUsedAt)}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() => run(() => api("DELETE", `/workspaces/${ws}/tokens/${t.id}`))}
-                  >
-                    Revoke {t.name}
-                  </button>
+                  <DeleteButton
+                    label={`Revoke ${t.name}`}
+                    onDelete={() => run(() => api("DELETE", `/workspaces/${ws}/tokens/${t.id}`))}
+                  />
                 </td>
               </tr>
             ))}
