@@ -184,8 +184,12 @@ describe("the web app in Chromium", () => {
     expect(writes).toEqual([]);
     expect((await initiative("store-dashboard-v2"))?.title).toBe("Store manager morning dashboard");
 
-    // What only the whole plan can tell (an end before the start) comes back from the server to its field.
+    // Fixing it clears the error as you type.
     await page.getByLabel("Title", { exact: true }).fill("Store manager morning dashboard");
+    await page.locator("#field-title-error").waitFor({ state: "detached" });
+    expect(await page.getByText("Nothing was saved").count()).toBe(0);
+
+    // What only the whole plan can tell (an end before the start) comes back from the server to its field.
     await page.getByLabel(/^End/).fill("2026-01-15");
     await page.getByRole("button", { name: "Save" }).click();
     await page.locator("#field-end-error").waitFor();

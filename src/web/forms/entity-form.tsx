@@ -97,15 +97,26 @@ export function EntityForm({
       else if (!idTouched && values[source] !== form.values[source])
         values = { ...values, id: suggestId(String(values[source] ?? "")) };
     }
-    setForm({ ...next, values });
+    const changed = { ...next, values };
+    setForm(changed);
+    // After a failed save, the list of what to fix follows the edits: fixed problems go away.
+    if (clientProblems) {
+      const problems = check(changed).problems;
+      setClientProblems(problems.length > 0 ? problems : undefined);
+    }
+  };
+
+  /** The entry the form holds, and every problem the domain schema finds with it. */
+  const check = (value: ObjectValue) => {
+    const read = fromFormValues(spec.fields, value);
+    const parsed = spec.schema.safeParse(read.entry, { reportInput: true });
+    return { read, problems: [...read.problems, ...(parsed.success ? [] : issuesFromZod(parsed.error))] };
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (readOnly || busy) return;
-    const read = fromFormValues(spec.fields, form);
-    const parsed = spec.schema.safeParse(read.entry, { reportInput: true });
-    const problems = [...read.problems, ...(parsed.success ? [] : issuesFromZod(parsed.error))];
+    const { read, problems } = check(form);
     setClientProblems(problems.length > 0 ? problems : undefined);
     setAttempt((n) => n + 1);
     if (problems.length > 0) return;
