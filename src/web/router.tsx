@@ -15,7 +15,16 @@ export function usePath(): string {
   return path;
 }
 
+// The in-app page before the current one, so a form can return where its reader came from.
+let previous: string | undefined;
+
+/** The page visited before this one inside the app (undefined after a full page load). */
+export function previousPath(): string | undefined {
+  return previous;
+}
+
 export function navigate(to: string): void {
+  previous = location.pathname + location.search;
   history.pushState(null, "", to);
   window.dispatchEvent(new Event("throughline:navigate"));
   window.scrollTo(0, 0);

@@ -64,6 +64,15 @@ describe("plan entries in Chromium", () => {
     expect(await page.getByRole("button", { name: "Delete" }).count()).toBe(0);
   });
 
+  it("returns to the list an entry was opened from after saving it", async () => {
+    await page.goto(`${server.url}/w/acme/entries/initiatives`);
+    await page.getByRole("link", { name: /^Guided setup/ }).click();
+    await page.getByLabel("Title", { exact: true }).fill("Guided setup with POS connectors");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { name: "Plan entries" }).waitFor();
+    await page.getByRole("link", { name: "Guided setup with POS connectors" }).waitFor();
+  });
+
   it("lets a contributor add an insight from the insights inbox", async () => {
     await page.goto(`${server.url}/w/acme/insights`);
     await page.getByRole("link", { name: "Add an insight" }).click();
@@ -73,7 +82,9 @@ describe("plan entries in Chromium", () => {
       .fill("Store managers print the dashboard for the morning huddle");
     await page.getByLabel("Date", { exact: true }).fill("2026-11-20");
     await page.getByRole("button", { name: "Save" }).click();
-    await page.getByTestId("gap-index").waitFor();
+    // Back in the inbox it was added from, which shows it.
+    await page.getByText("Store managers print the dashboard for the morning huddle").waitFor();
+    await page.getByRole("heading", { name: "Insights and decisions" }).waitFor();
     const { plan } = await server.store.workspaces.readPlan("acme");
     expect(plan.insights?.some((i) => i.summary.startsWith("Store managers print the dashboard"))).toBe(true);
   });

@@ -11,7 +11,7 @@ import {
 import { ApiError, api, type Item } from "../api";
 import { Loading, useAsync } from "../components";
 import type { EntryBodies } from "../forms/entity-form";
-import { navigate } from "../router";
+import { navigate, previousPath } from "../router";
 import { useCan, useSession } from "../session";
 
 /** Contributors may add these (interfaces.md, "Roles"); editors and admins may add anything. */
@@ -82,6 +82,11 @@ export function EditPage({ ws, section, id }: { ws: string; section: string; id:
         ? CONTRIBUTOR_CREATES.includes(section)
         : contributorOwns(section, entry, plan, session.user?.email)));
 
+  // After a save or a delete: back to the page that led here (the map, a list…), else the dashboard.
+  const back = () => {
+    const from = previousPath();
+    navigate(from?.startsWith(`/w/${ws}/`) && !from.includes("/edit/") ? from : `/w/${ws}`);
+  };
   const save = async (bodies: EntryBodies) => {
     const ifMatch = overwriteVersion.current ?? item.data?.etag;
     overwriteVersion.current = undefined;
@@ -90,7 +95,7 @@ export function EditPage({ ws, section, id }: { ws: string; section: string; id:
     try {
       if (isNew) await api("POST", `/workspaces/${ws}/${section}`, { body: bodies.create });
       else await api("PATCH", `/workspaces/${ws}/${section}/${id}`, { body: bodies.patch, ifMatch });
-      navigate(`/w/${ws}`);
+      back();
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) setStale(e.body.current as Item);
       else setSaveError(e);
@@ -100,7 +105,7 @@ export function EditPage({ ws, section, id }: { ws: string; section: string; id:
     setSaveError(undefined);
     try {
       await api("DELETE", `/workspaces/${ws}/${section}/${id}`, { ifMatch: item.data?.etag });
-      navigate(`/w/${ws}`);
+      back();
     } catch (e) {
       setConfirmDelete(false);
       setSaveError(e);
