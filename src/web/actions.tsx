@@ -2,6 +2,7 @@ import { useState } from "react";
 import { api, type Finding, type Item } from "./api";
 import { Dialog, Form } from "./components";
 import { today } from "./format";
+import type { Owns } from "./owned-by-me";
 import { useCan } from "./session";
 
 type Kind = "owner" | "initiative-owner" | "stop" | "enforce" | "metric" | "decision";
@@ -44,17 +45,27 @@ export function FindingAction({
   people,
   initiatives,
   onDone,
+  owns,
 }: {
   ws: string;
   finding: Finding;
   people: Item[];
   initiatives: Item[];
   onDone: () => void;
+  /** What the reader owns: a contributor may act on their own priority or initiative. */
+  owns?: Owns;
 }) {
   const [open, setOpen] = useState(false);
-  const canEdit = useCan("editor");
+  const isEditor = useCan("editor");
+  const isContributor = useCan("contributor");
   const action = actionFor(finding);
-  if (!action || !canEdit) return null;
+  const ownTarget =
+    action?.kind === "owner"
+      ? owns?.("priorities", finding.subject.id)
+      : action?.kind === "enforce"
+        ? owns?.("initiatives", String(finding.evidence.initiative ?? ""))
+        : false;
+  if (!action || !(isEditor || (isContributor && ownTarget))) return null;
   const close = () => setOpen(false);
   const done = () => {
     setOpen(false);

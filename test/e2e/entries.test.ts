@@ -73,6 +73,20 @@ describe("plan entries in Chromium", () => {
     await page.getByRole("link", { name: "Guided setup with POS connectors" }).waitFor();
   });
 
+  it("offers a contributor the one-click action only on a finding about what they own", async () => {
+    await page.goto(`${server.url}/w/acme`);
+    const shared = page.locator('li[data-rule="priority-shared-owner"]');
+    await shared.waitFor();
+    // Lena shares "Get new customers live in days" with Raj; "Customer Experience" is nobody's.
+    expect(await page.locator('li[data-rule="priority-no-owner"] .finding-actions button').count()).toBe(0);
+    await shared.getByRole("button", { name: "Make one owner" }).click();
+    await page.getByRole("dialog").getByLabel("Owner").selectOption({ label: "Lena Okafor" });
+    await page.getByRole("dialog").getByRole("button", { name: "Make owner" }).click();
+    await shared.waitFor({ state: "detached" });
+    const { plan } = await server.store.workspaces.readPlan("acme");
+    expect(plan.priorities.find((p) => p.id === "live-in-days")?.owner).toBe("lena");
+  });
+
   it("lets a contributor add an insight from the insights inbox", async () => {
     await page.goto(`${server.url}/w/acme/insights`);
     await page.getByRole("link", { name: "Add an insight" }).click();

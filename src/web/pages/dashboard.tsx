@@ -4,17 +4,25 @@ import { type Analysis, get, type Item, type Snapshot } from "../api";
 import { Bar, LineChart } from "../charts";
 import { Loading, useAsync } from "../components";
 import { DIMENSION_TITLE, SEVERITY_LABEL, subjectHref } from "../format";
+import { useOwns } from "../owned-by-me";
 import { Link } from "../router";
 
 export function Dashboard({ ws }: { ws: string }) {
   const { data, error, reload } = useAsync(async () => {
-    const [analysis, history, people, initiatives] = await Promise.all([
+    const [analysis, history, people, initiatives, priorities] = await Promise.all([
       get<Analysis>(`/workspaces/${ws}/analysis`),
       get<{ items: Snapshot[] }>(`/workspaces/${ws}/analysis/history`),
       get<{ items: Item[] }>(`/workspaces/${ws}/people?limit=500`),
       get<{ items: Item[] }>(`/workspaces/${ws}/initiatives?limit=500`),
+      get<{ items: Item[] }>(`/workspaces/${ws}/priorities?limit=500`),
     ]);
-    return { analysis, history: history.items, people: people.items, initiatives: initiatives.items };
+    return {
+      analysis,
+      history: history.items,
+      people: people.items,
+      initiatives: initiatives.items,
+      priorities: priorities.items,
+    };
   }, [ws]);
   const [severity, setSeverity] = useState("all");
   const [dimension, setDimension] = useState("all");
@@ -32,6 +40,7 @@ export function Dashboard({ ws }: { ws: string }) {
       ),
     [data, severity, dimension, text],
   );
+  const owns = useOwns(data ?? { people: [], priorities: [], initiatives: [] });
   if (!data) return <Loading error={error} />;
   const { index } = data.analysis;
   const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
@@ -144,6 +153,7 @@ export function Dashboard({ ws }: { ws: string }) {
                   people={data.people}
                   initiatives={data.initiatives}
                   onDone={reload}
+                  owns={owns}
                 />
               </div>
             </li>
