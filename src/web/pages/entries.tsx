@@ -1,4 +1,5 @@
 import { Loading, useAsync } from "../components";
+import { SEVERITY_LABEL } from "../format";
 import { Link } from "../router";
 import { useCan } from "../session";
 import { loadPlanAndAnalysis, type Plan, worstFor } from "./plan-data";
@@ -80,7 +81,13 @@ export function EntriesPage({ ws, section = "priorities" }: { ws: string; sectio
                     <td>
                       <code>{e.id}</code>
                     </td>
-                    <td>{worst === "none" ? "—" : <span className={`sev sev-${worst}`}>{worst}</span>}</td>
+                    <td>
+                      {worst === "none" ? (
+                        "—"
+                      ) : (
+                        <span className={`sev sev-${worst}`}>{SEVERITY_LABEL[worst]}</span>
+                      )}
+                    </td>
                   </tr>
                 );
               })}
