@@ -91,4 +91,12 @@ describe("access in the web app", () => {
     await page.getByRole("button", { name: "Revoke bi-export" }).waitFor({ state: "detached" });
     expect(await read()).toBe(401);
   });
+
+  it("serves a browsable API reference that renders under the security headers", async () => {
+    const reference = await (await browser.newContext()).newPage();
+    await reference.goto(`${server.url}/api/v1/docs`);
+    await reference.getByText("Throughline API").first().waitFor();
+    await reference.locator(".opblock").first().waitFor();
+    expect(await reference.locator(".opblock").count()).toBeGreaterThan(20);
+  });
 });
