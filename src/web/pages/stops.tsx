@@ -1,10 +1,16 @@
 import { FindingAction } from "../actions";
 import type { Finding } from "../api";
 import { Loading, useAsync } from "../components";
+import { type Owns, useOwns } from "../owned-by-me";
 import { loadPlanAndAnalysis, type Plan } from "./plan-data";
 
 export function StopsPage({ ws }: { ws: string }) {
   const { data, error, reload } = useAsync(() => loadPlanAndAnalysis(ws), [ws]);
+  const owns = useOwns({
+    people: data?.plan.people ?? [],
+    priorities: data?.plan.priorities ?? [],
+    initiatives: data?.plan.initiatives ?? [],
+  });
   if (!data) return <Loading error={error} />;
   const { plan, analysis } = data;
   const notEnforced = new Map(
@@ -46,7 +52,12 @@ export function StopsPage({ ws }: { ws: string }) {
                 </td>
                 <td>
                   {notEnforced.has(s.id) ? (
-                    <StillRunning ws={ws} finding={notEnforced.get(s.id) as Finding} onDone={reload} />
+                    <StillRunning
+                      ws={ws}
+                      finding={notEnforced.get(s.id) as Finding}
+                      owns={owns}
+                      onDone={reload}
+                    />
                   ) : (
                     <span className="ok">Yes</span>
                   )}
@@ -64,12 +75,22 @@ export function StopsPage({ ws }: { ws: string }) {
 }
 
 /** A stop that did not happen: what still runs, and the action that ends it. */
-function StillRunning({ ws, finding, onDone }: { ws: string; finding: Finding; onDone: () => void }) {
+function StillRunning({
+  ws,
+  finding,
+  owns,
+  onDone,
+}: {
+  ws: string;
+  finding: Finding;
+  owns: Owns;
+  onDone: () => void;
+}) {
   return (
     <div className="still-running">
       <span className="sev sev-error">No — still staffed</span>
       <p className="muted">{finding.message}.</p>
-      <FindingAction ws={ws} finding={finding} people={[]} initiatives={[]} onDone={onDone} />
+      <FindingAction ws={ws} finding={finding} people={[]} initiatives={[]} owns={owns} onDone={onDone} />
     </div>
   );
 }
