@@ -1,37 +1,8 @@
 import { z } from "zod";
 import { issuesFromZod, type PlanIssue } from "./plan-issue.js";
-import {
-  decisionSchema,
-  ENTITY_SECTIONS,
-  type EntitySection,
-  initiativeSchema,
-  insightSchema,
-  metricSchema,
-  type Plan,
-  personSchema,
-  planShape,
-  prioritySchema,
-  promiseSchema,
-  reviewSchema,
-  stopSchema,
-  teamSchema,
-} from "./plan-schema.js";
+import { ENTITY_SECTIONS, type Plan, planShape, SECTION_SCHEMAS } from "./plan-schema.js";
 import { optional } from "./primitives.js";
 import { entity } from "./unknown-keys.js";
-
-/** The schema of one entry of each section. */
-export const SECTION_SCHEMAS: Record<EntitySection, z.ZodType> = {
-  people: personSchema,
-  teams: teamSchema,
-  priorities: prioritySchema,
-  metrics: metricSchema,
-  initiatives: initiativeSchema,
-  stops: stopSchema,
-  promises: promiseSchema,
-  insights: insightSchema,
-  decisions: decisionSchema,
-  reviews: reviewSchema,
-};
 
 const REQUIRED_SECTIONS = new Set(["people", "teams", "priorities"]);
 

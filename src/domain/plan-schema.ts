@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EntitySection } from "./entity-sections.js";
 import {
   dateSchema,
   durationSchema,
@@ -252,3 +253,31 @@ export type RulesConfig = NonNullable<Plan["rules"]>;
 export type Severity = (typeof SEVERITIES)[number];
 
 export { ENTITY_SECTIONS, ENTITY_SINGULAR, type EntitySection } from "./entity-sections.js";
+
+/** The fields of one entry of each section (what forms are generated from). */
+export const SECTION_SHAPES: Record<EntitySection, z.ZodRawShape> = {
+  people: personShape,
+  teams: teamShape,
+  priorities: priorityShape,
+  metrics: metricShape,
+  initiatives: initiativeShape,
+  stops: stopShape,
+  promises: promiseShape,
+  insights: insightShape,
+  decisions: decisionShape,
+  reviews: reviewShape,
+};
+
+/** The schema of one entry of each section: the plan file, the API and the forms all use these. */
+export const SECTION_SCHEMAS: Record<EntitySection, z.ZodType> = {
+  people: personSchema,
+  teams: teamSchema,
+  priorities: prioritySchema,
+  metrics: metricSchema,
+  initiatives: initiativeSchema,
+  stops: stopSchema,
+  promises: promiseSchema,
+  insights: insightSchema,
+  decisions: decisionSchema,
+  reviews: reviewSchema,
+};

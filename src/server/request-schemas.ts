@@ -1,48 +1,26 @@
 import { z } from "zod";
 import {
   checkinShape,
-  decisionShape,
   ENTITY_SECTIONS,
   type EntitySection,
-  initiativeShape,
-  insightShape,
-  metricShape,
-  personShape,
-  priorityShape,
-  promiseShape,
-  reviewShape,
-  stopShape,
-  teamShape,
+  SECTION_SCHEMAS,
+  SECTION_SHAPES,
 } from "../domain/plan-schema.js";
 import { dateSchema, idSchema } from "../domain/primitives.js";
 import { entity } from "../domain/unknown-keys.js";
-import { ITEM_SCHEMAS } from "../store/workspace-store.js";
 
 /*
  * Request and response schemas of the HTTP API, built from the domain's plan-format shapes:
  * the same definitions validate plan files, API bodies, and generate the OpenAPI document.
  */
 
-const SHAPES: Record<EntitySection, z.ZodRawShape> = {
-  people: personShape,
-  teams: teamShape,
-  priorities: priorityShape,
-  metrics: metricShape,
-  initiatives: initiativeShape,
-  stops: stopShape,
-  promises: promiseShape,
-  insights: insightShape,
-  decisions: decisionShape,
-  reviews: reviewShape,
-};
-
-export const createBody = (section: EntitySection) => ITEM_SCHEMAS[section];
+export const createBody = (section: EntitySection) => SECTION_SCHEMAS[section];
 
 /** PATCH: any field of the entity; null removes an optional field. The id cannot change. */
 export const patchBody = (section: EntitySection) =>
   entity(
     Object.fromEntries(
-      Object.entries(SHAPES[section])
+      Object.entries(SECTION_SHAPES[section])
         .filter(
           ([key]) => key !== "id" && !(section === "metrics" && (key === "checkins" || key === "history")),
         )
@@ -53,7 +31,7 @@ export const patchBody = (section: EntitySection) =>
 /** An item as the API returns it: the plan-format fields plus its version. */
 export const itemResponse = (section: EntitySection) =>
   z
-    .looseObject({ ...SHAPES[section], version: z.number().int() })
+    .looseObject({ ...SECTION_SHAPES[section], version: z.number().int() })
     .describe(`A ${section} entry with its version`);
 
 export const checkinBody = entity(checkinShape);

@@ -1,26 +1,16 @@
 import { createHash, randomUUID } from "node:crypto";
 import { CompiledQuery, type Kysely, sql, type Transaction } from "kysely";
-import type { z } from "zod";
 import { AppError, type Problem } from "../domain/errors.js";
 import { issuesFromZod, type PlanIssue } from "../domain/plan-issue.js";
 import { checkReferences } from "../domain/plan-references.js";
 import {
   checkinShape,
-  decisionSchema,
   ENTITY_SECTIONS,
   ENTITY_SINGULAR,
   type EntitySection,
-  initiativeSchema,
-  insightSchema,
-  metricSchema,
   type Plan,
-  personSchema,
   planSchema,
-  prioritySchema,
-  promiseSchema,
-  reviewSchema,
-  stopSchema,
-  teamSchema,
+  SECTION_SCHEMAS,
 } from "../domain/plan-schema.js";
 import { dropNulls, todayUtc } from "../domain/primitives.js";
 import { entity } from "../domain/unknown-keys.js";
@@ -57,19 +47,6 @@ export interface Page<T> {
 }
 
 export type StoredItem = Item & { version: number };
-
-export const ITEM_SCHEMAS: Record<EntitySection, z.ZodType> = {
-  people: personSchema,
-  teams: teamSchema,
-  priorities: prioritySchema,
-  metrics: metricSchema,
-  initiatives: initiativeSchema,
-  stops: stopSchema,
-  promises: promiseSchema,
-  insights: insightSchema,
-  decisions: decisionSchema,
-  reviews: reviewSchema,
-};
 
 /** Metric fields whose change is written to the metric's definition history. */
 const TRACKED_METRIC_FIELDS = ["kind", "target", "due", "priorities"] as const;
@@ -1001,7 +978,7 @@ export function validatePlan(plan: unknown): Problem[] {
 function parseItem(section: EntitySection, body: unknown, prefix: (string | number)[]): Item {
   if (!body || typeof body !== "object" || Array.isArray(body))
     throw new AppError("invalid_request", `A ${ENTITY_SINGULAR[section]} must be a JSON object`);
-  const parsed = ITEM_SCHEMAS[section].safeParse(dropNulls(structuredClone(body)), { reportInput: true });
+  const parsed = SECTION_SCHEMAS[section].safeParse(dropNulls(structuredClone(body)), { reportInput: true });
   if (!parsed.success)
     throw new AppError(
       "invalid_request",

@@ -1,27 +1,5 @@
 import { z } from "zod";
-import {
-  decisionSchema,
-  decisionShape,
-  type EntitySection,
-  initiativeSchema,
-  initiativeShape,
-  insightSchema,
-  insightShape,
-  metricSchema,
-  metricShape,
-  personSchema,
-  personShape,
-  prioritySchema,
-  priorityShape,
-  promiseSchema,
-  promiseShape,
-  reviewSchema,
-  reviewShape,
-  stopSchema,
-  stopShape,
-  teamSchema,
-  teamShape,
-} from "../../domain/plan-schema";
+import { type EntitySection, SECTION_SCHEMAS, SECTION_SHAPES } from "../../domain/plan-schema";
 import { dateSchema, durationSchema } from "../../domain/primitives";
 import { CHOICE_LABELS, EXCLUDED_FIELDS, hintFor, humanise, type ReferenceTarget } from "./field-hints";
 
@@ -66,26 +44,14 @@ export interface SectionForm {
   excluded: readonly string[];
 }
 
-const SECTIONS: Record<EntitySection, { shape: z.ZodRawShape; schema: z.ZodType }> = {
-  people: { shape: personShape, schema: personSchema },
-  teams: { shape: teamShape, schema: teamSchema },
-  priorities: { shape: priorityShape, schema: prioritySchema },
-  metrics: { shape: metricShape, schema: metricSchema },
-  initiatives: { shape: initiativeShape, schema: initiativeSchema },
-  stops: { shape: stopShape, schema: stopSchema },
-  promises: { shape: promiseShape, schema: promiseSchema },
-  insights: { shape: insightShape, schema: insightSchema },
-  decisions: { shape: decisionShape, schema: decisionSchema },
-  reviews: { shape: reviewShape, schema: reviewSchema },
-};
-
 export function isSection(section: string): section is EntitySection {
-  return Object.hasOwn(SECTIONS, section);
+  return Object.hasOwn(SECTION_SCHEMAS, section);
 }
 
 /** The form for one section: its fields in schema order and the schema that validates it. */
 export function sectionForm(section: EntitySection): SectionForm {
-  const { shape, schema } = SECTIONS[section];
+  const shape = SECTION_SHAPES[section];
+  const schema = SECTION_SCHEMAS[section];
   const excluded = EXCLUDED_FIELDS[section] ?? [];
   const fields = Object.entries(shape)
     .filter(([key]) => !excluded.includes(key))
