@@ -1,8 +1,8 @@
 /**
  * Bundles the command line (dist/cli/main.js, compiled by tsc) into dist/cli-bundle/, which
- * bin/throughline.js runs. Node 20 has no module compile cache, so loading the ~150 small
- * modules of our code, zod, js-yaml and commander one by one was a fifth of a `lint` of a
- * small plan; one bundle loads in about half that. Code only `serve`, `import`, `users` and
+ * bin/throughline.js runs. Node 20 has no module compile cache, so loading the many small
+ * modules of our code, zod, js-yaml and commander one by one was a large share of a `lint` of
+ * a small plan (docs/decisions.md quotes the benchmark before and after). Code only `serve`, `import`, `users` and
  * `tokens` need (the store, the server) stays in chunks loaded on demand, and the packages
  * they use stay external. See docs/decisions.md, "Build".
  */

@@ -5,7 +5,7 @@ import type { VersionReads } from "./owned-versions.js";
  * before they were asked: a read that arrives while a query is running waits for the next one,
  * which starts when the running one ends and serves everyone who queued meanwhile. Each answer
  * therefore reflects every write committed before its request arrived (on any server), while a
- * burst of N requests costs about two queries instead of N. Caches keyed by what this returns
+ * burst of N requests costs at most two queries instead of N. Caches keyed by what this returns
  * (the workspace version) stay exactly as valid as reading the database every time.
  */
 export class FreshReads<V> implements VersionReads<V> {
