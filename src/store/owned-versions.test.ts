@@ -60,4 +60,25 @@ describe("OwnedVersions", () => {
     await writing;
     expect(await versions.read("acme")).toBe(2);
   });
+
+  it("does not remember what a read saw when a write began and ended before the read answered", async () => {
+    let version = 1;
+    let answer!: (v: number) => void;
+    let slow = true;
+    const versions = new OwnedVersions(async () => {
+      if (!slow) return version;
+      const seen = version; // the snapshot the query read
+      return new Promise<number>((resolve) => {
+        answer = () => resolve(seen);
+      });
+    });
+    const reading = versions.read("acme");
+    await versions.write(async () => {
+      version = 2;
+    });
+    answer(1);
+    expect(await reading).toBe(1); // it began before the write: the old version is right for it
+    slow = false;
+    expect(await versions.read("acme")).toBe(2); // and it was not remembered
+  });
 });
