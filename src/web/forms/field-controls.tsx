@@ -211,10 +211,32 @@ function withCurrent(choices: Option[], value: string): Option[] {
 }
 
 function SelectField({ field, path, value, onChange }: FieldProps<string>) {
-  const { ctx, key, id, errors, invalid } = useFieldState(path);
+  const { ctx } = useFieldState(path);
   const choices = withCurrent(choicesOf(field, ctx.options), value);
   // "None" only where absent is allowed and means absent (a default would fill it in anyway).
   const none = field.optional && field.defaultValue === undefined;
+  return (
+    <SelectBox
+      field={field}
+      path={path}
+      value={value}
+      onChange={onChange}
+      empty={none || value === "" ? (none ? "— none —" : "Choose…") : undefined}
+      choices={choices}
+    />
+  );
+}
+
+/** A labelled select with its hint and errors; `empty` is the label of a leading "" option. */
+function SelectBox({
+  field,
+  path,
+  value,
+  onChange,
+  empty,
+  choices,
+}: FieldProps<string> & { empty?: string; choices: Option[] }) {
+  const { ctx, key, id, errors, invalid } = useFieldState(path);
   return (
     <div className="field">
       <Label htmlFor={id} field={field} />
@@ -228,7 +250,7 @@ function SelectField({ field, path, value, onChange }: FieldProps<string>) {
         aria-describedby={describedBy(id, field.hint, invalid)}
         onChange={(e) => onChange(e.target.value)}
       >
-        {(none || value === "") && <option value="">{none ? "— none —" : "Choose…"}</option>}
+        {empty !== undefined && <option value="">{empty}</option>}
         {choices.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -287,7 +309,7 @@ const SHARED = "__shared__";
  * both), so the picker shows what is there in words and replaces it with the person chosen.
  */
 function OwnerField({ field, path, value, onChange }: FieldProps<string | string[]>) {
-  const { ctx, key, id, errors, invalid } = useFieldState(path);
+  const { ctx } = useFieldState(path);
   const people = ctx.options.people;
   let current: Option | undefined;
   if (Array.isArray(value))
@@ -303,27 +325,14 @@ function OwnerField({ field, path, value, onChange }: FieldProps<string | string
     };
   }
   return (
-    <div className="field">
-      <Label htmlFor={id} field={field} />
-      <HintAndErrors id={id} hint={field.hint} errors={errors} />
-      <select
-        id={id}
-        name={key}
-        value={Array.isArray(value) ? SHARED : value}
-        disabled={ctx.readOnly}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(id, field.hint, invalid)}
-        onChange={(e) => e.target.value !== SHARED && onChange(e.target.value)}
-      >
-        <option value="">— none —</option>
-        {current && <option value={current.value}>{current.label}</option>}
-        {people.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectBox
+      field={field}
+      path={path}
+      value={Array.isArray(value) ? SHARED : value}
+      onChange={(v) => v !== SHARED && onChange(v)}
+      empty="— none —"
+      choices={current ? [current, ...people] : people}
+    />
   );
 }
 
