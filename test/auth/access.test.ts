@@ -79,6 +79,18 @@ describe.each(TEST_DATABASES)("access on $name", (database) => {
   });
 
   describe("invitations and members", () => {
+    /** A viewer invitation to acme, created by the instance administrator; its secret. */
+    const viewerInvite = async (): Promise<string> => {
+      const root = as(await signIn("root@example.com", "a long first password"));
+      const created = await s.app.inject({
+        method: "POST",
+        url: "/api/v1/workspaces/acme/invites",
+        headers: root,
+        payload: { role: "viewer" },
+      });
+      return created.json().token;
+    };
+
     it("an admin invites; the link creates the user with the role, once", async () => {
       const root = as(await signIn("root@example.com", "a long first password"));
       const created = await s.app.inject({
@@ -145,15 +157,7 @@ describe.each(TEST_DATABASES)("access on $name", (database) => {
         { email: "old@example.com", password: "old user password", isAdmin: false },
         config,
       );
-      const root = as(await signIn("root@example.com", "a long first password"));
-      const { token } = (
-        await s.app.inject({
-          method: "POST",
-          url: "/api/v1/workspaces/acme/invites",
-          headers: root,
-          payload: { role: "viewer" },
-        })
-      ).json();
+      const token = await viewerInvite();
       const wrong = await s.app.inject({
         method: "POST",
         url: "/api/v1/invites/accept",
@@ -191,15 +195,7 @@ describe.each(TEST_DATABASES)("access on $name", (database) => {
         { email: "target@example.com", password: "target password!", isAdmin: false },
         config,
       );
-      const root = as(await signIn("root@example.com", "a long first password"));
-      const { token } = (
-        await s.app.inject({
-          method: "POST",
-          url: "/api/v1/workspaces/acme/invites",
-          headers: root,
-          payload: { role: "viewer" },
-        })
-      ).json();
+      const token = await viewerInvite();
       const guess = (password: string) =>
         s.app.inject({
           method: "POST",
