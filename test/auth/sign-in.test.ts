@@ -169,27 +169,16 @@ describe.each(TEST_DATABASES)("sign-in on $name", (database) => {
       const mine = await signIn("pw@example.com", "first password!");
       const other = cookieOf(await signIn("pw@example.com", "first password!"));
       const headers = { cookie: cookieOf(mine), "x-csrf-token": mine.json().csrfToken };
-      const wrong = await s.app.inject({
-        method: "POST",
-        url: "/api/v1/session/password",
-        headers,
-        payload: { currentPassword: "nope", newPassword: "second password!" },
-      });
-      expect(wrong.statusCode).toBe(422);
-      const short = await s.app.inject({
-        method: "POST",
-        url: "/api/v1/session/password",
-        headers,
-        payload: { currentPassword: "first password!", newPassword: "short" },
-      });
-      expect(short.statusCode).toBe(422);
-      const ok = await s.app.inject({
-        method: "POST",
-        url: "/api/v1/session/password",
-        headers,
-        payload: { currentPassword: "first password!", newPassword: "second password!" },
-      });
-      expect(ok.statusCode).toBe(204);
+      const change = (currentPassword: string, newPassword: string) =>
+        s.app.inject({
+          method: "POST",
+          url: "/api/v1/session/password",
+          headers,
+          payload: { currentPassword, newPassword },
+        });
+      expect((await change("nope", "second password!")).statusCode).toBe(422);
+      expect((await change("first password!", "short")).statusCode).toBe(422);
+      expect((await change("first password!", "second password!")).statusCode).toBe(204);
       expect(
         (await s.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: other } }))
           .statusCode,
