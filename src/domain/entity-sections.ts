@@ -18,6 +18,9 @@ export const ENTITY_SECTIONS = [
 ] as const;
 export type EntitySection = (typeof ENTITY_SECTIONS)[number];
 
+/** Sections every plan has (plan-format.md); the others may be left out. */
+export const REQUIRED_SECTIONS: ReadonlySet<EntitySection> = new Set(["people", "teams", "priorities"]);
+
 /** One entry of each section, in words ("a priority", "the person"). */
 export const ENTITY_SINGULAR: Record<EntitySection, string> = {
   people: "person",

@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { issuesFromZod, type PlanIssue } from "./plan-issue.js";
-import { ENTITY_SECTIONS, type Plan, planShape, SECTION_SCHEMAS } from "./plan-schema.js";
+import { ENTITY_SECTIONS, type Plan, planShape, REQUIRED_SECTIONS, SECTION_SCHEMAS } from "./plan-schema.js";
 import { optional } from "./primitives.js";
 import { entity } from "./unknown-keys.js";
-
-const REQUIRED_SECTIONS = new Set(["people", "teams", "priorities"]);
 
 /** The plan's top level with its sections' entries left to SECTION_SCHEMAS. */
 const planShellSchema = entity({

@@ -252,7 +252,12 @@ export type ReviewItem = Review["items"][number];
 export type RulesConfig = NonNullable<Plan["rules"]>;
 export type Severity = (typeof SEVERITIES)[number];
 
-export { ENTITY_SECTIONS, ENTITY_SINGULAR, type EntitySection } from "./entity-sections.js";
+export {
+  ENTITY_SECTIONS,
+  ENTITY_SINGULAR,
+  type EntitySection,
+  REQUIRED_SECTIONS,
+} from "./entity-sections.js";
 
 /** The fields of one entry of each section (what forms are generated from). */
 export const SECTION_SHAPES: Record<EntitySection, z.ZodRawShape> = {

@@ -5,6 +5,7 @@ import {
   DEFAULT_PRIORITY_STATUS,
   DEFAULT_REVIEW_EVERY,
   decisionShape,
+  ENTITY_SECTIONS,
   initiativeShape,
   insightShape,
   metricHistoryShape,
@@ -15,6 +16,7 @@ import {
   planShape,
   priorityShape,
   promiseShape,
+  REQUIRED_SECTIONS,
   resistanceShape,
   reviewItemShape,
   reviewShape,
@@ -59,15 +61,7 @@ const PLAN: Shape = {
   keys: keys(planShape),
   nested: { cycle: { keys: ["name", "start", "end"] }, ...SECTIONS },
 };
-const OPTIONAL_SECTIONS = new Set([
-  "metrics",
-  "initiatives",
-  "stops",
-  "promises",
-  "insights",
-  "decisions",
-  "reviews",
-]);
+const OPTIONAL_SECTIONS = ENTITY_SECTIONS.filter((section) => !REQUIRED_SECTIONS.has(section));
 
 /** The plan as a plain object in the format's key order, defaults and empty optional sections left out. */
 export function orderedPlan(plan: Plan): Record<string, unknown> {
