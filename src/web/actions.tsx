@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { api, type Finding, type Item } from "./api";
-import { Dialog, Form } from "./components";
+import { Dialog, Form, TextField } from "./components";
 import { today } from "./format";
 import type { Owns } from "./owned-by-me";
 import { useCan } from "./session";
@@ -184,10 +184,7 @@ export function StopForm({
         onDone();
       }}
     >
-      <label>
-        What is stopped
-        <input value={what} onChange={(e) => setWhat(e.target.value)} required name="what" />
-      </label>
+      <TextField label="What is stopped" value={what} onChange={setWhat} required name="what" />
       <label>
         Initiative
         <select value={init} onChange={(e) => setInit(e.target.value)} name="initiative">
@@ -199,15 +196,7 @@ export function StopForm({
           ))}
         </select>
       </label>
-      <label>
-        Effective
-        <input
-          type="date"
-          value={effective}
-          onChange={(e) => setEffective(e.target.value)}
-          name="effective"
-        />
-      </label>
+      <TextField label="Effective" value={effective} onChange={setEffective} type="date" name="effective" />
       <label className="check">
         <input type="checkbox" checked={alsoStop} onChange={(e) => setAlsoStop(e.target.checked)} /> Also set
         the initiative to stopped and release its capacity
@@ -252,16 +241,14 @@ function MetricForm({ ws, priority, onDone }: { ws: string; priority: string; on
         onDone();
       }}
     >
-      <label>
-        What customers would notice
-        <input
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          required
-          name="name"
-          placeholder="e.g. Median days to first dashboard"
-        />
-      </label>
+      <TextField
+        label="What customers would notice"
+        value={name}
+        onChange={setName}
+        required
+        name="name"
+        placeholder="e.g. Median days to first dashboard"
+      />
       <label>
         Better is
         <select value={direction} onChange={(e) => setDirection(e.target.value)}>
@@ -287,10 +274,7 @@ export function DecisionForm({ ws, insight, onDone }: { ws: string; insight: str
         onDone();
       }}
     >
-      <label>
-        Decision
-        <input value={statement} onChange={(e) => setStatement(e.target.value)} required name="statement" />
-      </label>
+      <TextField label="Decision" value={statement} onChange={setStatement} required name="statement" />
       <label>
         Kind
         <select value={kind} onChange={(e) => setKind(e.target.value)}>

@@ -1,6 +1,6 @@
 import { type ReactElement, useEffect, useState } from "react";
 import { ApiError, api, get, setCsrfToken, type WorkspaceInfo } from "./api";
-import { Form, Loading, useAsync } from "./components";
+import { Form, Loading, TextField, useAsync } from "./components";
 import { CapacityPage } from "./pages/capacity";
 import { Dashboard } from "./pages/dashboard";
 import { EditPage } from "./pages/edit";
@@ -224,20 +224,15 @@ function NewWorkspace() {
           navigate(`/w/${address}/plan`);
         }}
       >
-        <label>
-          Name
-          <input name="name" value={name} onChange={(e) => setName(e.target.value)} required />
-        </label>
-        <label>
-          Address (lowercase letters, digits and hyphens)
-          <input
-            name="slug"
-            value={address}
-            onChange={(e) => setSlug(e.target.value)}
-            required
-            pattern="[a-z0-9][a-z0-9\-]{0,62}"
-          />
-        </label>
+        <TextField label="Name" value={name} onChange={setName} name="name" required />
+        <TextField
+          label="Address (lowercase letters, digits and hyphens)"
+          value={address}
+          onChange={setSlug}
+          name="slug"
+          required
+          pattern="[a-z0-9][a-z0-9\-]{0,62}"
+        />
       </Form>
     </section>
   );

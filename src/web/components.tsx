@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { type FormEvent, type InputHTMLAttributes, type ReactNode, useEffect, useRef, useState } from "react";
 import { ApiError, type ProblemError } from "./api";
 
 /** A modal dialog on the native <dialog> element: focus is trapped and Escape closes it. */
@@ -117,5 +117,23 @@ export function Loading({ error }: { error?: unknown }) {
     <p className="muted" aria-live="polite">
       Loading…
     </p>
+  );
+}
+
+/** A labelled input holding a string: the common field of the small forms (sign-in, invite…). */
+export function TextField({
+  label,
+  value,
+  onChange,
+  ...input
+}: { label: string; value: string; onChange: (value: string) => void } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "value" | "onChange"
+>) {
+  return (
+    <label>
+      {label}
+      <input {...input} value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { ApiError, api, setCsrfToken } from "../api";
-import { Form, Loading, useAsync } from "../components";
+import { Form, Loading, TextField, useAsync } from "../components";
 import { navigate } from "../router";
 
 interface InviteOffer {
@@ -63,33 +63,32 @@ export function InvitePage({ onSignedIn }: { onSignedIn: () => void }) {
           onSignedIn();
         }}
       >
-        <label>
-          E-mail
-          <input
-            type="email"
-            value={address}
-            onChange={(e) => setEmail(e.target.value)}
-            readOnly={offer.data.email !== null}
-            required
-            name="email"
-            autoComplete="username"
-          />
-        </label>
-        <label>
-          Name (if you are new here)
-          <input value={name} onChange={(e) => setName(e.target.value)} name="name" autoComplete="name" />
-        </label>
-        <label>
-          Password (a new one has 12 characters or more)
-          <input
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-            name="password"
-            autoComplete="current-password"
-          />
-        </label>
+        <TextField
+          label="E-mail"
+          value={address}
+          onChange={setEmail}
+          type="email"
+          readOnly={offer.data.email !== null}
+          required
+          name="email"
+          autoComplete="username"
+        />
+        <TextField
+          label="Name (if you are new here)"
+          value={name}
+          onChange={setName}
+          name="name"
+          autoComplete="name"
+        />
+        <TextField
+          label="Password (a new one has 12 characters or more)"
+          value={password}
+          onChange={setPassword}
+          type="password"
+          required
+          name="password"
+          autoComplete="current-password"
+        />
       </Form>
     </main>
   );

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { api, get } from "../api";
-import { Form, Loading, Problems, useAsync } from "../components";
+import { Form, Loading, Problems, TextField, useAsync } from "../components";
 
 const ROLES = ["viewer", "contributor", "editor", "admin"] as const;
 const ROLE_HELP: Record<(typeof ROLES)[number], string> = {
@@ -193,10 +193,13 @@ function InvitesSection({ ws }: { ws: string }) {
       >
         <label htmlFor="invite-role">Role for the invitee</label>
         <RoleSelect id="invite-role" value={role} onChange={setRole} />
-        <label>
-          E-mail (optional: only this address may accept; e-mailed when the server has SMTP)
-          <input type="email" name="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
+        <TextField
+          label="E-mail (optional: only this address may accept; e-mailed when the server has SMTP)"
+          value={email}
+          onChange={setEmail}
+          type="email"
+          name="email"
+        />
       </Form>
       {created && (
         <ShownOnce testId="invite-link" value={created.url}>
@@ -262,10 +265,7 @@ function TokensSection({ ws }: { ws: string }) {
           tokens.reload();
         }}
       >
-        <label>
-          Token name
-          <input name="token-name" value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
+        <TextField label="Token name" value={name} onChange={setName} name="token-name" />
         <label htmlFor="token-role">Token role</label>
         <RoleSelect id="token-role" value={role} onChange={setRole} />
       </Form>

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { api } from "../api";
-import { Form } from "../components";
+import { Form, TextField } from "../components";
 import { navigate } from "../router";
 
 export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
@@ -16,28 +16,24 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
           onSignedIn();
         }}
       >
-        <label>
-          E-mail
-          <input
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            required
-            name="email"
-          />
-        </label>
-        <label>
-          Password
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-            name="password"
-          />
-        </label>
+        <TextField
+          label="E-mail"
+          value={email}
+          onChange={setEmail}
+          type="email"
+          autoComplete="username"
+          required
+          name="email"
+        />
+        <TextField
+          label="Password"
+          value={password}
+          onChange={setPassword}
+          type="password"
+          autoComplete="current-password"
+          required
+          name="password"
+        />
       </Form>
     </main>
   );
@@ -60,39 +56,26 @@ export function SetupPage({ onSignedIn }: { onSignedIn: () => void }) {
           onSignedIn();
         }}
       >
-        <label>
-          Name
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
-            name="name"
-            autoComplete="name"
-          />
-        </label>
-        <label>
-          E-mail
-          <input
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            required
-            name="email"
-            autoComplete="username"
-          />
-        </label>
-        <label>
-          Password (12 characters or more)
-          <input
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-            minLength={12}
-            name="password"
-            autoComplete="new-password"
-          />
-        </label>
+        <TextField label="Name" value={name} onChange={setName} required name="name" autoComplete="name" />
+        <TextField
+          label="E-mail"
+          value={email}
+          onChange={setEmail}
+          type="email"
+          required
+          name="email"
+          autoComplete="username"
+        />
+        <TextField
+          label="Password (12 characters or more)"
+          value={password}
+          onChange={setPassword}
+          type="password"
+          required
+          minLength={12}
+          name="password"
+          autoComplete="new-password"
+        />
       </Form>
     </main>
   );
