@@ -27,17 +27,20 @@ export function personIdsFor(email: string, people: readonly PersonLike[]): Set<
   return ids;
 }
 
-export function ownsPriority(priority: PriorityLike, personIds: ReadonlySet<string>): boolean {
+export function ownsPriority(
+  priority: { id?: string; owner?: string | string[] | null },
+  personIds: ReadonlySet<string>,
+): boolean {
   const owner = priority.owner;
   if (typeof owner === "string") return personIds.has(owner);
   return Array.isArray(owner) && owner.some((id) => personIds.has(id));
 }
 
 export function ownsInitiative(
-  initiative: { owner?: string | null },
+  initiative: { owner?: string | string[] | null },
   personIds: ReadonlySet<string>,
 ): boolean {
-  return typeof initiative.owner === "string" && personIds.has(initiative.owner);
+  return ownsPriority(initiative, personIds);
 }
 
 export function ownsMetric(

@@ -89,16 +89,22 @@ export function checkReferences(input: Plan | unknown): PlanIssue[] {
           message: `names "${p.owner}", which is neither a person nor a team in the plan`,
         });
     } else refs(people, "person", p.owner, path);
+    ref(priorities, "priority", p.parent, ["priorities", i, "parent"]);
+    ref(teams, "team", p.team, ["priorities", i, "team"]);
     objects(p.resistance).forEach((r, ri) => {
       const change: Loose = r.change && typeof r.change === "object" ? r.change : {};
       ref(people, "person", change.owner, ["priorities", i, "resistance", ri, "change", "owner"]);
     });
   });
-  section("metrics").forEach((m, i) =>
-    refs(priorities, "priority", m.priorities, ["metrics", i, "priorities"]),
-  );
+  issues.push(...parentLoops(section("priorities")));
+  section("metrics").forEach((m, i) => {
+    refs(priorities, "priority", m.priorities, ["metrics", i, "priorities"]);
+    ref(people, "person", m.owner, ["metrics", i, "owner"]);
+  });
   section("initiatives").forEach((it, i) => {
-    ref(people, "person", it.owner, ["initiatives", i, "owner"]);
+    if (Array.isArray(it.owner)) refs(people, "person", it.owner, ["initiatives", i, "owner"]);
+    else ref(people, "person", it.owner, ["initiatives", i, "owner"]);
+    refs(metrics, "metric", it.metrics, ["initiatives", i, "metrics"]);
     refs(priorities, "priority", it.priorities, ["initiatives", i, "priorities"]);
     keyRefs(teams, "team", it.allocation, ["initiatives", i, "allocation"]);
     if (backwards(it.start, it.end))
@@ -111,6 +117,7 @@ export function checkReferences(input: Plan | unknown): PlanIssue[] {
     ref(priorities, "priority", s.priority, ["stops", i, "priority"]);
     ref(initiatives, "initiative", s.initiative, ["stops", i, "initiative"]);
     keyRefs(teams, "team", s.frees, ["stops", i, "frees"]);
+    ref(teams, "team", s.team, ["stops", i, "team"]);
     if (backwards(s.decided, s.effective))
       issues.push({
         path: ["stops", i, "effective"],
@@ -130,6 +137,7 @@ export function checkReferences(input: Plan | unknown): PlanIssue[] {
     ref(priorities, "priority", d.priority, ["decisions", i, "priority"]);
     refs(insights, "insight", d.evidence, ["decisions", i, "evidence"]);
     ref(people, "person", d.decidedBy, ["decisions", i, "decidedBy"]);
+    ref(teams, "team", d.team, ["decisions", i, "team"]);
   });
   section("reviews").forEach((r, i) => {
     ref(priorities, "priority", r.priority, ["reviews", i, "priority"]);
@@ -138,6 +146,48 @@ export function checkReferences(input: Plan | unknown): PlanIssue[] {
     );
   });
 
+  return issues;
+}
+
+/**
+ * A `parent` chain that comes back on itself. Each loop is reported once, at the `parent` of
+ * the priority (in file order) whose link closes it: the last of the loop's members to appear.
+ */
+function parentLoops(priorities: Loose[]): PlanIssue[] {
+  const at = new Map<string, number>();
+  priorities.forEach((p, i) => {
+    if (typeof p.id === "string" && !at.has(p.id)) at.set(p.id, i);
+  });
+  const parentOf = (id: string): string | undefined => {
+    const i = at.get(id);
+    const parent = i === undefined ? undefined : priorities[i]?.parent;
+    return typeof parent === "string" && at.has(parent) ? parent : undefined;
+  };
+  const issues: PlanIssue[] = [];
+  const done = new Set<string>();
+  for (const start of at.keys()) {
+    const trail: string[] = [];
+    const onTrail = new Set<string>();
+    let id: string | undefined = start;
+    while (id !== undefined && !done.has(id) && !onTrail.has(id)) {
+      trail.push(id);
+      onTrail.add(id);
+      id = parentOf(id);
+    }
+    if (id !== undefined && onTrail.has(id)) {
+      const loop = trail.slice(trail.indexOf(id));
+      const closer = loop.reduce((a, b) => ((at.get(a) ?? 0) >= (at.get(b) ?? 0) ? a : b));
+      const path = ["priorities", at.get(closer) ?? 0, "parent"];
+      issues.push({
+        path,
+        message:
+          loop.length === 1
+            ? `priority "${closer}" is its own parent`
+            : `closes a loop of parents: ${[...loop, loop[0]].map((x) => `"${x}"`).join(" → ")}`,
+      });
+    }
+    for (const x of trail) done.add(x);
+  }
   return issues;
 }
 

@@ -66,7 +66,8 @@ export const scorecardEntryShape = {
 export const teamShape = {
   id: idSchema,
   name: textSchema,
-  capacity: fteSchema,
+  /** Absent means unknown (not zero): capacity rules skip the team. */
+  capacity: optional(fteSchema),
   scorecard: optional(z.array(entity(scorecardEntryShape))),
 };
 export const teamSchema = entity(teamShape);
@@ -98,6 +99,10 @@ export const priorityShape = {
   rightToWin: optText,
   reviewEvery: withDefault(durationSchema, DEFAULT_REVIEW_EVERY),
   resistance: optional(z.array(entity(resistanceShape))),
+  /** The priority this one sits beneath (a function's or team's objective under it). */
+  parent: optional(idSchema),
+  /** The team whose objective this is. */
+  team: optional(idSchema),
 };
 export const prioritySchema = entity(priorityShape);
 
@@ -120,19 +125,23 @@ export const metricShape = {
   priorities: idList,
   checkins: optional(z.array(entity(checkinShape))),
   history: optional(z.array(entity(metricHistoryShape))),
+  /** The person who owns the key result and records its check-ins. */
+  owner: optional(idSchema),
 };
 export const metricSchema = entity(metricShape);
 
 export const initiativeShape = {
   id: idSchema,
   title: textSchema,
-  owner: optional(idSchema),
+  owner: ownerSchema,
   priorities: idList,
   status: withDefault(z.enum(INITIATIVE_STATUSES), DEFAULT_INITIATIVE_STATUS),
   start: optional(dateSchema),
   end: optional(dateSchema),
   allocation: fteMap,
   lastReviewed: optional(dateSchema),
+  /** Metric ids the initiative is meant to move (the key results it hangs under). */
+  metrics: idList,
 };
 export const initiativeSchema = entity(initiativeShape);
 
@@ -145,6 +154,8 @@ export const stopShape = {
   effective: dateSchema,
   frees: fteMap,
   reason: optText,
+  /** The team whose stop it is. */
+  team: optional(idSchema),
 };
 export const stopSchema = entity(stopShape);
 
@@ -182,6 +193,8 @@ export const decisionShape = {
   priority: optional(idSchema),
   evidence: idList,
   decidedBy: optional(idSchema),
+  /** The team whose decision it is. */
+  team: optional(idSchema),
 };
 export const decisionSchema = entity(decisionShape);
 

@@ -146,6 +146,22 @@ export class AnalysisContext {
     return { kind: "people", ids };
   }
 
+  /** An initiative's owner: one person id or a list (no team), read as for priorities. */
+  initiativeOwnerOf(initiative: Initiative): OwnerReading {
+    const owner = initiative.owner;
+    if (owner === undefined) return { kind: "none" };
+    const ids = unique(typeof owner === "string" ? [owner] : owner).filter((id) => this.people.has(id));
+    if (ids.length === 0) return { kind: "none" };
+    if (ids.length === 1) return { kind: "person", id: ids[0] };
+    return { kind: "people", ids };
+  }
+
+  /** The one person who owns an initiative, if exactly one does. */
+  soleOwnerOf(initiative: Initiative): string | undefined {
+    const o = this.initiativeOwnerOf(initiative);
+    return o.kind === "person" ? o.id : undefined;
+  }
+
   personName(id: string): string {
     return this.people.get(id)?.name ?? id;
   }

@@ -13,15 +13,18 @@ export const initiativeNoOwner = defineRule({
   howToClose: "Name one person who answers for the initiative's progress and for whether it should continue.",
   check(ctx) {
     return ctx.liveInitiatives
-      .filter((i) => i.owner === undefined || !ctx.people.has(i.owner))
+      .filter((i) => ctx.initiativeOwnerOf(i).kind === "none")
       .map((i) => {
         const candidate = ownerCandidate(ctx, i);
         return {
           subject: { type: "initiative", id: i.id },
           message:
-            i.owner === undefined
+            i.owner === undefined || i.owner.length === 0
               ? `Initiative ${quoted(i.title)} has no owner`
-              : `Initiative ${quoted(i.title)} names owner "${i.owner}", who is no longer in the workspace`,
+              : `Initiative ${quoted(i.title)} names owner ${[i.owner]
+                  .flat()
+                  .map((o) => `"${o}"`)
+                  .join(", ")}, no longer in the workspace`,
           evidence: { owner: i.owner ?? null, suggestedOwner: candidate?.id ?? null },
           suggestion: candidate
             ? `Make ${ctx.personName(candidate.id)} the owner of ${quoted(i.title)} (${candidate.why}).`

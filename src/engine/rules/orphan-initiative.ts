@@ -43,7 +43,7 @@ export const orphanInitiative = defineRule({
 
 /** A live priority to suggest linking to: one its owner owns, else the first live priority. */
 function linkTarget(ctx: AnalysisContext, initiative: Initiative) {
-  const owner = initiative.owner;
+  const owner = ctx.soleOwnerOf(initiative);
   const owned = owner ? ctx.livePrioritiesOwnedBy(owner) : [];
   return owned[0] ?? ctx.livePriorities[0];
 }

@@ -50,8 +50,8 @@ function ownerCandidate(ctx: AnalysisContext, priority: Priority, teamId: string
   let pool = ctx.plan.people.filter((person) => person.team === teamId).map((person) => person.id);
   if (pool.length === 0)
     pool = (ctx.initiativesByPriority.get(priority.id) ?? [])
-      .filter((i) => ctx.isLiveInitiative(i) && i.owner !== undefined && ctx.people.has(i.owner))
-      .map((i) => i.owner as string);
+      .filter((i) => ctx.isLiveInitiative(i))
+      .flatMap((i) => ctx.soleOwnerOf(i) ?? []);
   let best: string | undefined;
   let fewest = Number.POSITIVE_INFINITY;
   for (const id of pool) {

@@ -1,31 +1,13 @@
 import { z } from "zod";
 import type { Priority } from "../../domain/plan-schema.js";
+import { isSpecBareTheme } from "../classify/index.js";
 import { type AnalysisContext, isBlank } from "../context.js";
 import { defineRule } from "../define-rule.js";
 import { threshold } from "../rule-config.js";
 import { joinAnd, quoted } from "../wording.js";
 
-/** Words that name a theme rather than a choice (shared spec rules.md, "Bare theme"). */
-const THEME_WORDS = new Set([
-  "customer",
-  "customers",
-  "experience",
-  "innovation",
-  "digital",
-  "growth",
-  "excellence",
-  "operational",
-  "transformation",
-  "efficiency",
-  "quality",
-  "and",
-]);
-
-/** A title of 1–3 words (runs of letters and digits), all theme words. */
-export function isBareTheme(title: string): boolean {
-  const words = title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length >= 1 && words.length <= 3 && words.every((w) => THEME_WORDS.has(w));
-}
+/** The spec's word-list reading of a bare theme (kept for callers of the old name). */
+export const isBareTheme = isSpecBareTheme;
 
 /** The five elements of a specific priority, with how a message names each when missing. */
 const ELEMENTS = [

@@ -12,6 +12,8 @@ export const teamOverCapacity = defineRule({
     "Stop live initiatives (or remove their allocation from the team) until the committed FTE fits the capacity — work serving no live priority first.",
   check(ctx) {
     return ctx.plan.teams.flatMap((team) => {
+      // Capacity nobody wrote down is unknown, not zero: there is nothing to exceed.
+      if (team.capacity === undefined) return [];
       const contributions = ctx
         .liveAllocationsOf(team.id)
         .map((c) => ({ ...c, serves: ctx.liveLinks(c.initiative.priorities).length }));
