@@ -83,7 +83,7 @@ function match(labels: Label[], objectives: ReportObjective[]): Map<string, numb
       if (used.has(i)) return;
       const score = label.title.startsWith("(no title")
         ? o.ownersAsWritten.some((w) => w === label.ownerAsWritten) &&
-          similarity(o.title, "untitled objective") >= 0.5
+          o.title.startsWith("Untitled objective")
           ? 1
           : 0
         : similarity(labelTitle(label), o.title);
@@ -143,7 +143,11 @@ export async function calibrateConvert(
     for (const label of own) {
       kindN += label.krCount;
       const i = matched.get(label.id);
-      if (i === undefined) continue;
+      if (i === undefined) {
+        if (process.env.CALIBRATE_VERBOSE)
+          console.log(`  not found: ${label.id} ${label.title.slice(0, 70)}`);
+        continue;
+      }
       const o = report.objectives[i] as ReportObjective;
       const expectedParent = label.parentId ? matched.get(label.parentId) : null;
       if (o.level === label.level && (o.parent ?? null) === (expectedParent ?? null)) placed++;

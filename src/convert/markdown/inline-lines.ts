@@ -12,8 +12,10 @@ export interface InlineLine {
   line: number;
   /** The bold text the line opens with, when it does. */
   bold?: string;
-  /** True when the line's words are all inside one link (a link-only key result). */
+  /** True when the line's words are all inside links (a link-only key result). */
   linkOnly: boolean;
+  /** The text of the links on the line. */
+  links: string[];
 }
 
 /** Names from JSX/HTML tags such as `<TeamMember name="Ana Lima" photo />`. */
@@ -81,7 +83,10 @@ export function inlineLines(children: PhrasingContent[], firstLine: number): Inl
       const linkOnly =
         meaningful.length > 0 &&
         meaningful.every((p) => p.node.type === "link" || p.node.type === "linkReference");
-      return { text, line, bold, linkOnly };
+      const links = parts
+        .filter((p) => p.node.type === "link" || p.node.type === "linkReference")
+        .map((p) => p.text.replace(/\s+/g, " ").trim());
+      return { text, line, bold, linkOnly, links };
     })
     .filter((l) => l.text.length > 0);
 }

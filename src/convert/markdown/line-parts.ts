@@ -50,7 +50,7 @@ export function looksLikeOwner(text: string): boolean {
     )
   )
     return false;
-  if (/[.!?;]|\d{2,}|https?:/.test(t)) return false;
+  if (/[!?;]|\.$|\.\s+\p{Ll}|\d{2,}|https?:/u.test(t)) return false;
   const words = t.match(/[\p{L}\p{N}&'’.-]+/gu) ?? [];
   if (words.length === 0 || words.length > 8) return false;
   return /^[\p{Lu}@]/u.test(t);
@@ -97,7 +97,7 @@ export function splitTrailingOwner(text: string): { owners: string[]; rest: stri
 /** A key-result line: "KR:", "CEO KR:", "Sales (Closing Deals) KR 2:", "PS KR -" → owner and text. */
 export function matchKeyResult(text: string): { owners: string[]; rest: string } | undefined {
   const m =
-    /^(?:\s*(?:\d+[.)]\s*)?)(?:(.{1,70}?)\s+)?(?:KR|Key result)s?\s*\d*(?:\.\d+)*\s*[:\-–—]\s*(.*)$/is.exec(
+    /^(?:\s*[+*-]?\s*(?:\d+[.)]\s*)?)(?:(.{1,70}?)\s+)?(?:KR|Key result)s?\s*\d*(?:\.\d+)*\s*[:\-–—]\s*(.*)$/is.exec(
       text,
     );
   if (!m) return undefined;

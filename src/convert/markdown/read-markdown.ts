@@ -138,7 +138,7 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     raw: string,
     line: number,
     owners: string[],
-    linkOnly: boolean,
+    links: string[],
   ) => {
     if (objective === null) {
       draft.unmapped.push({ line, text: raw });
@@ -158,6 +158,9 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
         if (target.unit) kr.unit = target.unit;
       }
     }
+    // Link-only: the key result's words (label, owner and score aside) are the text of its links.
+    const squash = (t: string) => t.replace(/[^\p{L}\p{N}]+/gu, "");
+    const linkOnly = links.length > 0 && squash(links.join(" ")) === squash(text);
     if (isPointer(text, linkOnly)) kr.pointer = true;
     draft.objectives[objective]?.keyResults.push(kr);
   };
@@ -166,9 +169,9 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
   const restLines = (lines: InlineLine[], objective: number | null, plainAreKrs: boolean) => {
     for (const l of lines) {
       const kr = matchKeyResult(l.text);
-      if (kr) addKeyResult(objective, kr.rest, l.line, kr.owners, l.linkOnly);
+      if (kr) addKeyResult(objective, kr.rest, l.line, kr.owners, l.links);
       else if (setOwnerLine(l.text, objective)) continue;
-      else if (plainAreKrs && objective !== null) addKeyResult(objective, l.text, l.line, [], l.linkOnly);
+      else if (plainAreKrs && objective !== null) addKeyResult(objective, l.text, l.line, [], l.links);
     }
   };
 
@@ -199,14 +202,14 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
         restLines(lines.slice(1), owner, false);
         return;
       }
-      const index = objectiveFromLine(first.text, first.line, headingObjective(false), false);
+      const index = objectiveFromLine(boldTitleLine(first), first.line, headingObjective(false), false);
       ctx = { ...ctx, objective: index, mode: "none" };
       restLines(lines.slice(1), index, false);
       return;
     }
     for (const l of lines) {
       const kr = matchKeyResult(l.text);
-      if (kr) addKeyResult(ctx.objective ?? headingObjective(true), kr.rest, l.line, kr.owners, l.linkOnly);
+      if (kr) addKeyResult(ctx.objective ?? headingObjective(true), kr.rest, l.line, kr.owners, l.links);
       else setOwnerLine(l.text, ctx.objective ?? headingObjective(false));
     }
     ctx = { ...ctx, objective: ctx.objective ?? headingObjective(false) };
@@ -317,13 +320,13 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     const kr = matchKeyResult(first.text);
     if (kr) {
       const objective = outer.objective ?? headingObjective(true);
-      addKeyResult(objective, kr.rest, line, kr.owners, first.linkOnly);
+      addKeyResult(objective, kr.rest, line, kr.owners, first.links);
       restLines(rest, objective, false);
       return { ...outer, objective, mode: "kr" };
     }
     const bold = (first.bold !== undefined && first.bold.length > 3) || (rawBold && first.text.length > 3);
     if (bold || (outer.objective === null && outer.goals)) {
-      const index = objectiveFromLine(first.text.replace(/^\*\*/, ""), line, outer.objective, true);
+      const index = objectiveFromLine(boldTitleLine(first).replace(/^\*\*/, ""), line, outer.objective, true);
       restLines(rest, index, false);
       return { objective: index, mode: "none", goals: false };
     }
@@ -338,7 +341,7 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
         return outer;
       }
       const objective = outer.objective ?? headingObjective(true);
-      addKeyResult(objective, first.text, line, [], first.linkOnly);
+      addKeyResult(objective, first.text, line, [], first.links);
       restLines(rest, objective, true);
       return { ...outer, objective, mode: "kr" };
     }
@@ -414,9 +417,9 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
         const o = draft.objectives[index] as DraftObjective;
         o.ownersAsWritten = [...owners, ...o.ownersAsWritten, ...row.owners];
         ctx = { ...ctx, objective: index };
-        if (row.keyResult) addKeyResult(index, row.keyResult, row.line, [], false);
+        if (row.keyResult) addKeyResult(index, row.keyResult, row.line, [], []);
       } else if (row.keyResult) {
-        addKeyResult(ctx.objective ?? headingObjective(true), row.keyResult, row.line, row.owners, false);
+        addKeyResult(ctx.objective ?? headingObjective(true), row.keyResult, row.line, row.owners, []);
       } else continue;
       const kr = draft.objectives[ctx.objective ?? -1]?.keyResults.at(-1);
       if (kr && row.keyResult) Object.assign(kr, row.fields);
@@ -429,6 +432,19 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
   }
   rollUpKeyResultOwners(draft);
   return draft;
+}
+
+/**
+ * The objective line of a bold item: the bold text when it holds the whole objective and
+ * only references follow it ("**CRO: Exceed plan** [gitlab-org&412](…)"), else the line.
+ */
+function boldTitleLine(first: InlineLine): string {
+  const bold = first.bold;
+  if (!bold || !first.text.startsWith(bold)) return first.text;
+  const after = first.text.slice(bold.length).trim();
+  if (!after || /^(?:={1,2}>|-->|→)/.test(after)) return first.text;
+  const content = bold.replace(/^[^:]{1,80}:\s*/, "").trim();
+  return content.length > 0 ? bold : first.text;
 }
 
 function splitOwnersLoose(text: string): string[] {
@@ -446,13 +462,17 @@ export function isPointer(text: string, linkOnly: boolean): boolean {
   if (/^see\b|\bsee (?:the )?[\w\s:-]*\b(?:objective|okrs?|goals?)\b/i.test(text)) return true;
   if (!linkOnly) return false;
   if (/\b(?:stage|team|section|group)\s+okrs?\b|\bokrs?$/i.test(text)) return true;
+  if (/^[\p{Lu}][\p{L}]+(?: section)? (?:engineering efficiency|goals)$/iu.test(text)) return true;
   const labelled = /^(?:\(?[\d.]+\)?\s*)?([\p{Lu}][\p{L}/+ &]{0,30}?)\s*(?::|\s[-–]\s)\s*(.+)$/u.exec(text);
-  if (!labelled?.[2]) return /^[\p{Lu}][\p{L}]+ (?:engineering efficiency|goals)$/iu.test(text);
-  const rest = labelled[2];
+  const rest = labelled?.[2];
+  if (!rest) return false;
+  // "Create: Compete with GitHub": another team's objective by name, not a deliverable of its own.
   return (
     !/\d/.test(rest) &&
     rest.split(/\s+/).length <= 8 &&
-    !/^(?:ship|deliver|launch|release|build|add|create|implement|migrate|complete|improve)\b/i.test(rest)
+    !/\b(?:ship|deliver\w*|launch|release|build|add|implement|migrat\w*|complete|improve|refine|training|roadmap|execute)\b/i.test(
+      rest,
+    )
   );
 }
 
