@@ -300,7 +300,7 @@ export function buildPlan(draft: Draft, options: ConvertOptions = {}): BuildResu
 }
 
 function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${n} ${n === 1 ? word : word === "person" ? "people" : `${word}s`}`;
 }
 
 function summarise(plan: Plan, report: ConversionReport, confirmations: Confirmation[]): string[] {

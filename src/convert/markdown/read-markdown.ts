@@ -36,6 +36,8 @@ interface Context {
 
 interface HeadingFrame {
   depth: number;
+  /** The period this heading names ("2019 Q1"), and whether objectives sit under it. */
+  period?: { text: string; line: number; used: boolean };
   objective: number | null;
   goals: boolean;
   /** A heading that becomes an objective only when key results appear under it. */
@@ -85,8 +87,10 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     assumptions: [],
   };
   const headings: HeadingFrame[] = [];
+  const periodHeadings: NonNullable<HeadingFrame["period"]>[] = [];
 
   const addObjective = (title: string, owners: string[], line: number, parent: number | null): number => {
+    for (const h of headings) if (h.period) h.period.used = true;
     const parentLevel = parent === null ? 0 : (draft.objectives[parent]?.level ?? 0);
     const objective: DraftObjective = {
       title,
@@ -129,7 +133,7 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     void score;
     const suffix = splitOwnerSuffix(text, bareOwners);
     const prefix = splitOwnerPrefix(suffix.rest);
-    const title = stripLabel(prefix.rest).replace(/[:\s]+$/, "");
+    const title = stripReferences(stripLabel(prefix.rest)).replace(/[:\s]+$/, "");
     return addObjective(title, [...prefix.owners, ...suffix.owners], line, parent);
   };
 
@@ -251,7 +255,8 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
       frame.objective = parent;
       return;
     } else if (isPeriodHeading(raw)) {
-      draft.periods.push({ text: raw, line });
+      frame.period = { text: raw, line, used: false };
+      periodHeadings.push(frame.period);
       frame.goals = GOALS_HEADING.test(raw);
     } else if (
       /^(?:\d+(?:\.\d+)*[.)]?\s*)?(?:objective|okr|goal|o)\s*\d*(?:\.\d+)*\s*[:.\-–—]?\s+\S/i.test(raw)
@@ -430,6 +435,10 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     if (node.type === "paragraph" && draft.objectives.length === 0) periodsFrom(node);
     block(node, ctx);
   }
+  // Period headings with objectives under them name the cycle; the others are history
+  // ("## 2018 Q4" with links to last quarter's OKRs).
+  const used = periodHeadings.filter((p) => p.used);
+  for (const p of used.length > 0 ? used : periodHeadings) draft.periods.push({ text: p.text, line: p.line });
   rollUpKeyResultOwners(draft);
   return draft;
 }
@@ -445,6 +454,11 @@ function boldTitleLine(first: InlineLine): string {
   if (!after || /^(?:={1,2}>|-->|→)/.test(after)) return first.text;
   const content = bold.replace(/^[^:]{1,80}:\s*/, "").trim();
   return content.length > 0 ? bold : first.text;
+}
+
+/** Trailing tracker references ("gitlab-com&263", "org/repo#12.") are links, not words of the title. */
+function stripReferences(title: string): string {
+  return title.replace(/(?:\s+[\w.-]+(?:\/[\w.-]+)*\/?[#&!]\d+\.?)+$/u, "").trim() || title;
 }
 
 function splitOwnersLoose(text: string): string[] {
