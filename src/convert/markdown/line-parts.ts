@@ -76,7 +76,7 @@ export function splitOwnerSuffix(text: string, allowBareNames: boolean): { owner
   if (bare?.[1]) {
     const owners = splitOwners(bare[1]);
     const nameLike = owners.every(
-      (o) => /^@?[\p{Lu}][\p{L}'’.-]*(?:\s[\p{Lu}][\p{L}'’.-]*){0,2}$/u.test(o) || /^@\w/.test(o),
+      (o) => /^@?[\p{Lu}][\p{L}'’.-]*(?:\s[\p{L}][\p{L}'’.-]*){0,2}$/u.test(o) || /^@\w/.test(o),
     );
     if (owners.length > 0 && nameLike && bare.index > 0)
       return { owners, rest: text.slice(0, bare.index).trim() };

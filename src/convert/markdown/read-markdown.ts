@@ -267,8 +267,14 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
       const suffix = splitOwnerSuffix(raw, false);
       if (owners.length > 0 || suffix.owners.length > 0)
         frame.objective = objectiveFromLine(raw, line, parent, true);
-      else if (GOALS_HEADING.test(raw) && raw.split(/\s+/).length <= 6) frame.goals = true;
-      else frame.pending = { title: stripLabel(splitScore(raw).text), owners: [], line, parent };
+      else if (GOALS_HEADING.test(raw) && raw.split(/\s+/).length <= 6) {
+        frame.goals = true;
+        // "Operations objectives, H2 2027": a section that also names the period.
+        if (findPeriodLabels(raw).length > 0) {
+          frame.period = { text: raw, line, used: false };
+          periodHeadings.push(frame.period);
+        }
+      } else frame.pending = { title: stripLabel(splitScore(raw).text), owners: [], line, parent };
     }
     ctx = contextAfterHeadings();
     if (frame.objective !== null) ctx.objective = frame.objective;
@@ -330,7 +336,8 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
       return { ...outer, objective, mode: "kr" };
     }
     const bold = (first.bold !== undefined && first.bold.length > 3) || (rawBold && first.text.length > 3);
-    if (bold || (outer.objective === null && outer.goals)) {
+    // A bullet that is only a link ("[Last quarter's OKRs](…)") is a reference, not an objective.
+    if (bold || (outer.objective === null && outer.goals && !first.linkOnly)) {
       const index = objectiveFromLine(boldTitleLine(first).replace(/^\*\*/, ""), line, outer.objective, true);
       restLines(rest, index, false);
       return { objective: index, mode: "none", goals: false };
