@@ -151,4 +151,28 @@ describe("markdown shapes", () => {
     expect(onTime?.checkins?.[0]?.value).toBe(91);
     expect(r.report.cycle).toEqual({ start: "2027-07-01", end: "2027-12-31", assumed: false });
   });
+
+  it("plain 'Role: objective' items where key results are marked KR:, bold owner prefixes, emoji in headings", async () => {
+    const r = await convert("plain-roles.md");
+    expect(outline(r)).toEqual([
+      ["Double repeat purchases from small bakeries", 1, null, ["CEO"], 2],
+      ["Make every bakery owner hear about reorders.", 2, 0, ["CMO"], 1],
+      ["Sell the annual plan to existing bakeries.", 2, 0, ["CRO"], 1],
+      ["Fast, boring releases", 1, null, ["CTO"], 1],
+    ]);
+    expect(r.plan.metrics?.find((m) => m.name.startsWith("Repeat purchase rate"))).toMatchObject({
+      baseline: 30,
+      target: 60,
+      unit: "%",
+    });
+  });
+
+  it("'Owner:' lines, rationale paragraphs and 'Key results' / 'What we'll ship' sub-headings", async () => {
+    const r = await convert("key-results-heading.mdx");
+    expect(outline(r)).toEqual([["Make dashboards load instantly", 1, null, ["Mei Tanaka"], 2]]);
+    expect(r.plan.initiatives?.map((i) => [i.title, i.owner])).toEqual([
+      ["Query result cache", "mei-tanaka"],
+    ]);
+    expect(r.report.unmapped).toEqual([]);
+  });
 });

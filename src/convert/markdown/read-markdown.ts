@@ -63,7 +63,7 @@ const MARKERS: { mode: Mode; pattern: RegExp }[] = [
   {
     mode: "skip",
     pattern:
-      /^(?:motivation|why|context|background|notes?|description|summary|links?|resources|how to|faq|retro(?:spective)?|learnings?|presentations?)\b/i,
+      /^(?:motivation|rationale|why|context|background|notes?|description|summary|links?|resources|how to|faq|retro(?:spective)?|learnings?|presentations?)\b/i,
   },
 ];
 
@@ -87,6 +87,8 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     assumptions: [],
   };
   const headings: HeadingFrame[] = [];
+  /** The document marks key results with "KR:" (so other owned items are objectives). */
+  const explicitKrs = (text.match(/\bKRs?\s*\d*\s*:/g) ?? []).length >= 3;
   const periodHeadings: NonNullable<HeadingFrame["period"]>[] = [];
 
   const addObjective = (title: string, owners: string[], line: number, parent: number | null): number => {
@@ -160,6 +162,7 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
       if (target) {
         kr.target = target.target;
         if (target.unit) kr.unit = target.unit;
+        if (target.baseline !== undefined) kr.baseline = target.baseline;
       }
     }
     // Link-only: the key result's words (label, owner and score aside) are the text of its links.
@@ -191,6 +194,11 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     const lines = inlineLines(node.children, node.position?.start.line ?? 1);
     const first = lines[0];
     if (!first) return;
+    // "**Owner:** <TeamMember name="Ana"/>" under an objective names its owner.
+    if (setOwnerLine(first.text, ctx.objective ?? headingObjective(false))) {
+      restLines(lines.slice(1), ctx.objective ?? headingObjective(false), false);
+      return;
+    }
     const marker = markerOf(first.bold ?? first.text);
     if (marker && (first.bold !== undefined || first.text.length < 80)) {
       ctx = { ...ctx, mode: marker };
@@ -336,8 +344,12 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
       return { ...outer, objective, mode: "kr" };
     }
     const bold = (first.bold !== undefined && first.bold.length > 3) || (rawBold && first.text.length > 3);
+    // "**CRO**: Win enterprise": a bold owner prefix opens an objective too.
+    const boldOwner = first.bold !== undefined && first.text.startsWith(`${first.bold}:`);
+    // Where key results are marked "KR:", a plain "Role: text" item is an objective, not a result.
+    const ownedItem = explicitKrs && splitOwnerPrefix(stripLabel(first.text)).owners.length > 0;
     // A bullet that is only a link ("[Last quarter's OKRs](…)") is a reference, not an objective.
-    if (bold || (outer.objective === null && outer.goals && !first.linkOnly)) {
+    if (bold || boldOwner || ownedItem || (outer.objective === null && outer.goals && !first.linkOnly)) {
       const index = objectiveFromLine(boldTitleLine(first).replace(/^\*\*/, ""), line, outer.objective, true);
       restLines(rest, index, false);
       return { objective: index, mode: "none", goals: false };
@@ -458,7 +470,7 @@ function boldTitleLine(first: InlineLine): string {
   const bold = first.bold;
   if (!bold || !first.text.startsWith(bold)) return first.text;
   const after = first.text.slice(bold.length).trim();
-  if (!after || /^(?:={1,2}>|-->|→)/.test(after)) return first.text;
+  if (!after || /^(?:={1,2}>|-->|→|:)/.test(after)) return first.text;
   const content = bold.replace(/^[^:]{1,80}:\s*/, "").trim();
   return content.length > 0 ? bold : first.text;
 }
