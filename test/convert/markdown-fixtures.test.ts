@@ -175,4 +175,20 @@ describe("markdown shapes", () => {
     ]);
     expect(r.report.unmapped).toEqual([]);
   });
+
+  it("marker items with nested lists (ship, success-when, anti-goals), emoji goal headings, a bold KR paragraph", async () => {
+    const r = await convert("nested-markers.mdx");
+    expect(outline(r)).toEqual([
+      ["Teams adopt experiments without help", 1, null, [], 2],
+      ["Reliable results", 1, null, [], 1],
+    ]);
+    expect(r.plan.initiatives?.map((i) => [i.title, i.priorities])).toEqual([
+      ["A guided experiment setup", ["teams-adopt-experiments-without-help"]],
+      ["Templates for the five most common tests", ["teams-adopt-experiments-without-help"]],
+    ]);
+    expect(r.plan.stops?.map((s) => [s.what, s.priority])).toEqual([
+      ["Bayesian and frequentist engines side by side", "reliable-results"],
+    ]);
+    expect(r.report.unmapped).toEqual([]);
+  });
 });

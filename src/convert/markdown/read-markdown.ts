@@ -48,7 +48,7 @@ const MARKERS: { mode: Mode; pattern: RegExp }[] = [
   {
     mode: "kr",
     pattern:
-      /^(?:we(?:'|’)?ll know we(?:'|’)?re successful when|success (?:looks like|means|criteria|measures?)|key results?|krs|measures? of success|how we(?:'|’)?ll measure|results?)\b/i,
+      /^(?:we(?:'|’)?ll know|we will know|how we(?:'|’)?ll know|success (?:looks like|means|criteria|measures?)|key results?|krs|measures? of success|how we(?:'|’)?ll measure|results?)\b/i,
   },
   {
     mode: "ship",
@@ -200,12 +200,13 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
       return;
     }
     const marker = markerOf(first.bold ?? first.text);
-    if (marker && (first.bold !== undefined || first.text.length < 80)) {
+    if (marker && (first.bold !== undefined || first.text.length < 80) && !matchKeyResult(first.text)) {
       ctx = { ...ctx, mode: marker };
       // "**Key results:** text" keeps going on the same line.
       return;
     }
-    if (first.bold !== undefined && first.bold.length > 0 && ctx.mode !== "ship" && ctx.mode !== "stop") {
+    const boldObjective = first.bold !== undefined && first.bold.length > 0 && !matchKeyResult(first.text);
+    if (boldObjective && ctx.mode !== "ship" && ctx.mode !== "stop") {
       const owner = headingOwnerOnly();
       if (owner !== null) {
         const o = draft.objectives[owner] as DraftObjective;
@@ -242,7 +243,8 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     const raw = lines
       .map((l) => l.text)
       .join(" ")
-      .trim();
+      .trim()
+      .replace(/^[^\p{L}\p{N}@[(*$<]+/u, ""); // "🎯 Goal 1: …"
     const parent = headingObjective(false);
     const frame: HeadingFrame = { depth, objective: null, goals: false };
     headings.push(frame);
@@ -312,6 +314,14 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
 
   const itemLine = (first: InlineLine, rest: InlineLine[], outer: Context, rawBold: boolean): Context => {
     const line = first.line;
+    // "- **What we'll ship**:" with a nested list: the nested items are read in that mode.
+    const marker = markerOf(first.bold ?? first.text);
+    const labelOnly =
+      first.bold !== undefined
+        ? first.text === first.bold || first.text.startsWith(`${first.bold}:`) || first.bold.endsWith(":")
+        : first.text.endsWith(":") && first.text.length < 60;
+    if (marker && labelOnly)
+      return { ...outer, objective: outer.objective ?? headingObjective(false), mode: marker };
     if (outer.mode === "skip") return outer;
     if (outer.mode === "ship") {
       const { owners, rest: title } = splitTrailingOwner(first.text);
@@ -349,7 +359,8 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     // Where key results are marked "KR:", a plain "Role: text" item is an objective, not a result.
     const ownedItem = explicitKrs && splitOwnerPrefix(stripLabel(first.text)).owners.length > 0;
     // A bullet that is only a link ("[Last quarter's OKRs](…)") is a reference, not an objective.
-    if (bold || boldOwner || ownedItem || (outer.objective === null && outer.goals && !first.linkOnly)) {
+    const goalBullet = outer.objective === null && outer.goals && outer.mode !== "kr" && !first.linkOnly;
+    if (bold || boldOwner || ownedItem || goalBullet) {
       const index = objectiveFromLine(boldTitleLine(first).replace(/^\*\*/, ""), line, outer.objective, true);
       restLines(rest, index, false);
       return { objective: index, mode: "none", goals: false };
