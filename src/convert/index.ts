@@ -24,10 +24,14 @@ export interface ReaderEntry {
   read: Reader;
   /** True when the format is not text (xlsx): the text guards are skipped. */
   binary?: boolean;
+  /** A lower size limit than MAX_INPUT_BYTES, for readers that cost more per byte. */
+  maxBytes?: number;
 }
 
 export const READERS: Partial<Record<ConvertFormat, ReaderEntry>> = {
-  markdown: { read: readMarkdown },
+  // A markdown parse costs far more per byte than a CSV row; the largest real OKR page is
+  // under 100 KB, so 2 MB leaves room without letting one upload hold a CPU for minutes.
+  markdown: { read: readMarkdown, maxBytes: 2 * 1024 * 1024 },
 };
 
 /** `--from auto`: the format a file name (and, for CSV, its header row) implies. */
@@ -66,7 +70,7 @@ export async function convertDocument(
     );
   const entry = READERS[format];
   if (!entry) throw new ConvertError(`${source}: the ${format} reader is not available in this build`);
-  const text = guardInput(source, bytes, entry.binary ?? false);
+  const text = guardInput(source, bytes, entry.binary ?? false, entry.maxBytes);
   const draft = await entry.read({ source, bytes, text }, options);
   if (draft.objectives.length === 0 && draft.initiatives.length === 0)
     throw new ConvertError(

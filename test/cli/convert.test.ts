@@ -139,7 +139,7 @@ describe("throughline convert", () => {
     const out = join(dir, "huge.yaml");
     const { io, captured } = diskIO();
     expect(await main(["convert", file, "-o", out], io)).toBe(2);
-    expect(captured.err).toMatch(/huge\.md: 50\.0 MB is too large to convert/);
+    expect(captured.err).toMatch(/huge\.md: 50\.0 MB is too large to convert \(the limit is 2\.0 MB\)/);
     expect(await exists(out)).toBe(false);
   });
 
