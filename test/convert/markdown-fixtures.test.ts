@@ -191,4 +191,14 @@ describe("markdown shapes", () => {
     ]);
     expect(r.report.unmapped).toEqual([]);
   });
+
+  it("numbered headings that become objectives through their fields: Owner, Why, Status and key-result lists", async () => {
+    const r = await convert("fields.md");
+    expect(outline(r)).toEqual([
+      ["Double activation of self-serve signups", 1, null, ["@noor"], 2],
+      ["Pricing page that sells the team plan", 1, null, [], 1],
+    ]);
+    expect(r.plan.metrics?.[0]).toMatchObject({ baseline: 22, target: 44, unit: "%", owner: undefined });
+    expect(r.report.cycle).toEqual({ start: "2033-04-01", end: "2033-06-30", assumed: false });
+  });
 });

@@ -67,6 +67,10 @@ const MARKERS: { mode: Mode; pattern: RegExp }[] = [
   },
 ];
 
+/** Bold labels of an objective's fields ("**Why:** …", "**Status:** …"), never objectives. */
+const FIELD_LABEL =
+  /^(?:what|why|how|when|who|where|status|context|problem|description|impact|timeline|due|dependencies|risks?|notes?|progress|updates?|results?|outcomes?|scope|details|summary|approach|team|priority|links?)$/i;
+
 const GOALS_HEADING = /\b(goals?|objectives?|okrs?|priorities)\b/i;
 
 function markerOf(text: string): Mode | undefined {
@@ -182,9 +186,12 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     }
   };
 
-  const setOwnerLine = (text: string, objective: number | null): boolean => {
+  /** "Owner: Ana" names the owner of the objective it sits under (a pending heading becomes one). */
+  const setOwnerLine = (text: string, current: number | null): boolean => {
     const m = /^(?:owners?|dri|lead|accountable)\s*[:\-–]\s*(.+)$/i.exec(text);
-    if (!m?.[1] || objective === null) return false;
+    if (!m?.[1]) return false;
+    const objective = current ?? headingObjective(true);
+    if (objective === null) return false;
     const o = draft.objectives[objective];
     if (o && o.ownersAsWritten.length === 0) o.ownersAsWritten = splitOwnersLoose(m[1]);
     return true;
@@ -323,6 +330,9 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     if (marker && labelOnly)
       return { ...outer, objective: outer.objective ?? headingObjective(false), mode: marker };
     if (outer.mode === "skip") return outer;
+    // "- **Owner:** @ana" and "- **Why:** …": fields of the objective above, not objectives.
+    if (setOwnerLine(first.text, outer.objective)) return outer;
+    if (first.bold !== undefined && FIELD_LABEL.test(first.bold.replace(/:$/, "").trim())) return outer;
     if (outer.mode === "ship") {
       const { owners, rest: title } = splitTrailingOwner(first.text);
       const suffix = splitOwnerSuffix(title, false);
