@@ -198,7 +198,8 @@ describe("markdown shapes", () => {
       ["Double activation of self-serve signups", 1, null, ["@noor"], 2],
       ["Pricing page that sells the team plan", 1, null, [], 1],
     ]);
-    expect(r.plan.metrics?.[0]).toMatchObject({ baseline: 22, target: 44, unit: "%", owner: undefined });
+    expect(r.plan.metrics?.[0]).toMatchObject({ baseline: 22, target: 44, unit: "%" });
+    expect(r.plan.priorities[0]?.owner).toBe("noor");
     expect(r.report.cycle).toEqual({ start: "2033-04-01", end: "2033-06-30", assumed: false });
   });
 });
