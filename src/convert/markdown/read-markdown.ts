@@ -10,7 +10,6 @@ import {
   splitOwnerPrefix,
   splitOwnerSuffix,
   splitScore,
-  splitTrailingOwner,
   stripLabel,
 } from "./line-parts.js";
 import { parseMarkdown } from "./parse-markdown.js";
@@ -18,6 +17,8 @@ import {
   boldTitleLine,
   FIELD_LABEL,
   GOALS_HEADING,
+  htmlHeading,
+  initiativeFromLine,
   isPointer,
   type Mode,
   markerOf,
@@ -309,17 +310,7 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     if (setOwnerLine(first.text, outer.objective)) return outer;
     if (first.bold !== undefined && FIELD_LABEL.test(first.bold.replace(/:$/, "").trim())) return outer;
     if (outer.mode === "ship") {
-      const { owners, rest: title } = splitTrailingOwner(first.text);
-      const suffix = splitOwnerSuffix(title, false);
-      const handles = splitLeadingHandles(suffix.rest);
-      const scored = splitScore(handles.rest);
-      draft.initiatives.push({
-        title: scored.text,
-        line,
-        ownersAsWritten: [...owners, ...suffix.owners, ...handles.owners],
-        ...(scored.status ? { status: scored.status } : {}),
-        ...(outer.objective !== null ? { objective: outer.objective } : {}),
-      });
+      draft.initiatives.push(initiativeFromLine(first.text, line, outer.objective));
       return outer;
     }
     if (outer.mode === "stop") {
@@ -378,18 +369,13 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
         heading((node as Heading).depth, (node as Heading).children, node.position?.start.line ?? 1);
         return;
       case "html": {
-        const h =
-          /^<(?:h([1-6])\b[^>]*|p\b[^>]*class\s*=\s*["'][^"']*\bh([1-6])\b[^"']*["'][^>]*)>([\s\S]*?)<\/(?:h[1-6]|p)>\s*$/i.exec(
-            node.value.trim(),
-          );
-        if (h) {
-          const inner = (h[3] ?? "").replace(/<[^>]+>/g, "").trim();
+        const h = htmlHeading(node.value);
+        if (h)
           heading(
-            Number(h[1] ?? h[2]),
-            [{ type: "text", value: inner, position: node.position }],
+            h.depth,
+            [{ type: "text", value: h.text, position: node.position }],
             node.position?.start.line ?? 1,
           );
-        }
         return;
       }
       case "paragraph":

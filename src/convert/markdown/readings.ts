@@ -1,6 +1,7 @@
-import type { Draft } from "../draft.js";
+import type { Draft, DraftInitiative } from "../draft.js";
 import { isPlaceholderOwner } from "../placeholders.js";
 import type { InlineLine } from "./inline-lines.js";
+import { splitLeadingHandles, splitOwnerSuffix, splitScore, splitTrailingOwner } from "./line-parts.js";
 
 /*
  * How the markdown reader reads single lines: section markers ("We'll know we're successful
@@ -110,4 +111,29 @@ export function rollUpKeyResultOwners(draft: Draft): void {
     draft.assumptions.push(
       `${rolled} objective${rolled === 1 ? " names" : "s name"} no owner: ${rolled === 1 ? "its owners are" : "their owners are"} the people named on ${rolled === 1 ? "its" : "their"} key results`,
     );
+}
+
+/** A "what we'll ship" item: title, owners after a dash or in parentheses, status after "=>". */
+export function initiativeFromLine(text: string, line: number, objective: number | null): DraftInitiative {
+  const { owners, rest: title } = splitTrailingOwner(text);
+  const suffix = splitOwnerSuffix(title, false);
+  const handles = splitLeadingHandles(suffix.rest);
+  const scored = splitScore(handles.rest);
+  return {
+    title: scored.text,
+    line,
+    ownersAsWritten: [...owners, ...suffix.owners, ...handles.owners],
+    ...(scored.status ? { status: scored.status } : {}),
+    ...(objective !== null ? { objective } : {}),
+  };
+}
+
+/** `<h3>…</h3>` or `<p class="h3">…</p>` written as HTML: a heading of that depth. */
+export function htmlHeading(html: string): { depth: number; text: string } | undefined {
+  const h =
+    /^<(?:h([1-6])\b[^>]*|p\b[^>]*class\s*=\s*["'][^"']*\bh([1-6])\b[^"']*["'][^>]*)>([\s\S]*?)<\/(?:h[1-6]|p)>\s*$/i.exec(
+      html.trim(),
+    );
+  if (!h) return undefined;
+  return { depth: Number(h[1] ?? h[2]), text: (h[3] ?? "").replace(/<[^>]+>/g, "").trim() };
 }
