@@ -37,7 +37,8 @@ export const READERS: Partial<Record<ConvertFormat, ReaderEntry>> = {
 /** `--from auto`: the format a file name (and, for CSV, its header row) implies. */
 export function detectFormat(source: string, bytes: Uint8Array): ConvertFormat | undefined {
   const ext = source.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
-  if (ext === "md" || ext === "mdx" || ext === "markdown") return "markdown";
+  // Plain-text OKR notes are read as markdown: its lists and "KR:" lines are plain text too.
+  if (ext === "md" || ext === "mdx" || ext === "markdown" || ext === "txt") return "markdown";
   if (ext === "xlsx") return "xlsx";
   if (ext === "csv" || ext === "tsv") return sniffCsv(bytes);
   return undefined;
