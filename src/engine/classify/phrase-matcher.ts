@@ -1,0 +1,25 @@
+/*
+ * Word lists compiled once into one case-insensitive regular expression each, so a judgement
+ * costs a few regex scans and no per-call allocation beyond the match itself.
+ */
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * One regex matching any entry of `list` as whole words. Inside an entry a space matches any
+ * run of spaces or hyphens ("world class" = "world-class"); every entry also matches with a
+ * plural `s`/`es`. Longest entries first, so "test coverage" wins over "test".
+ */
+export function phraseRegex(list: readonly string[], flags = "iu"): RegExp {
+  const body = [...list]
+    .sort((a, b) => b.length - a.length)
+    .map((entry) => escape(entry).replace(/ /g, "[\\s-]+"))
+    .join("|");
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?:e?s)?(?![\\p{L}\\p{N}])`, flags);
+}
+
+/** The first match of `re` in `text`, as written, or undefined. */
+export function firstMatch(re: RegExp, text: string): string | undefined {
+  const m = re.exec(text);
+  return m ? m[0] : undefined;
+}
