@@ -6,27 +6,21 @@
  * and generic nouns: "Build a world class team", "Continue to foster belonging").
  * The reading, in order, is written in docs/wording.md.
  */
+
 import { cleanText, splitLabels, wordsOf } from "./normalise.js";
+import { list } from "./phrase-matcher.js";
 import { findQuantity, withoutAsides } from "./quantity.js";
 import { CLAUSE, COMPARATIVE, GENERIC, PRAISE, STOP, TO_WORD, WHO } from "./title-words.js";
 import type { ThemeJudgement } from "./types.js";
 import { FINITE, NOUN_FIRST, SLOGAN_VERBS, verbBase, verbClass } from "./verbs.js";
 
 /** Words that name a theme rather than a choice (shared spec rules.md, "Bare theme"). */
-const SPEC_THEME_WORDS: ReadonlySet<string> = new Set([
-  "customer",
-  "customers",
-  "experience",
-  "innovation",
-  "digital",
-  "growth",
-  "excellence",
-  "operational",
-  "transformation",
-  "efficiency",
-  "quality",
-  "and",
-]);
+const SPEC_THEME_WORDS: ReadonlySet<string> = new Set(
+  list(`
+  customer, customers, experience, innovation, digital, growth, excellence, operational,
+  transformation, efficiency, quality, and
+`),
+);
 const SPEC_WORD = /[\p{L}\p{N}]+/gu;
 
 /** The spec's word-list reading: 1–3 words (runs of letters and digits), all theme words. */

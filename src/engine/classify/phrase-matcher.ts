@@ -3,7 +3,7 @@
  * costs a few regex scans and no per-call allocation beyond the match itself.
  */
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * One regex matching any entry of `list` as whole words. Inside an entry a space matches any
@@ -13,7 +13,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export function phraseRegex(list: readonly string[], flags = "iu"): RegExp {
   const body = [...list]
     .sort((a, b) => b.length - a.length)
-    .map((entry) => escape(entry).replace(/ /g, "[\\s-]+"))
+    .map((entry) => escapeRegex(entry).replace(/ /g, "[\\s-]+"))
     .join("|");
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?:e?s)?(?![\\p{L}\\p{N}])`, flags);
 }
@@ -22,4 +22,12 @@ export function phraseRegex(list: readonly string[], flags = "iu"): RegExp {
 export function firstMatch(re: RegExp, text: string): string | undefined {
   const m = re.exec(text);
   return m ? m[0] : undefined;
+}
+
+/** A word list written as prose: entries separated by commas (an entry may hold spaces). */
+export function list(text: string): string[] {
+  return text
+    .split(",")
+    .map((w) => w.trim())
+    .filter((w) => w.length > 0);
 }
