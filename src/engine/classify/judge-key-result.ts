@@ -40,6 +40,10 @@ import { isParticiple, NOUN_FIRST, verbBase, verbClass } from "./verbs.js";
 const TBD_FIRST = /^\s*(?:TBD|TBC|TBA|to be (?:defined|determined|decided|confirmed))(?![\p{L}\p{N}])/iu;
 /** Verbs that, leading a key result, name no work and no change: the rest decides. */
 const EMPTY_VERBS: ReadonlySet<string> = new Set(["make", "ensure", "help", "support", "get", "continue"]);
+/** Work verbs that can bring a result ("Deliver $250k of savings", "Add $2M ARR"). */
+const RESULT_VERBS: ReadonlySet<string> = new Set([
+  "deliver", "generate", "produce", "bring", "add", "close", "secure", "land", "book", "source",
+]);
 
 const judged = (kind: KeyResultKind, words: (string | undefined)[]): KindJudgement => ({
   kind,
@@ -109,14 +113,14 @@ export function judgeKeyResult(text: string, context: KeyResultContext = {}): Ki
   const base = verb ? (verbBase(verb) ?? "") : "";
   const quantity = findQuantity(body);
   const outcomeMatch = OUTCOME.exec(body) ?? PEOPLE.exec(body);
-  const outcome = outcomeMatch?.[0];
   const tool = MEASURE_TOOL.exec(body)?.[0];
-  // "pipeline coverage" is an outcome; "coverage" inside it is not test coverage.
+  // Where an outcome and a throughput phrase overlap the longer wins: "pipeline coverage" is
+  // an outcome, "data pipeline" is not.
   const throughputMatch = THROUGHPUT.exec(body);
-  const throughput =
-    throughputMatch && outcomeMatch && overlaps(throughputMatch, outcomeMatch)
-      ? undefined
-      : throughputMatch?.[0];
+  const clash = !!throughputMatch && !!outcomeMatch && overlaps(throughputMatch, outcomeMatch);
+  const outcomeWins = clash && (outcomeMatch?.[0].length ?? 0) >= (throughputMatch?.[0].length ?? 0);
+  const outcome = clash && !outcomeWins ? undefined : outcomeMatch?.[0];
+  const throughput = clash && outcomeWins ? undefined : throughputMatch?.[0];
   const deliverable = DELIVERABLE.exec(body)?.[0];
   const done = DONE_STATE.exec(body)?.[0];
   const participle = words.find((w, i) => (i > 0 || !verb ? isDoneParticiple(w) : false));
@@ -141,7 +145,8 @@ export function judgeKeyResult(text: string, context: KeyResultContext = {}): Ki
     return judged("output", [verb]);
   }
   if (verb && verbKind === "general" && !EMPTY_VERBS.has(base)) {
-    if (businessResult && quantity) return judged("outcome", [outcome, quantity]);
+    if (RESULT_VERBS.has(base) && businessResult && quantity && !throughput && !deliverable)
+      return judged("outcome", [outcome, quantity]);
     return judged("output", [verb]);
   }
   if (verb && verbKind === "direction") {

@@ -18,6 +18,8 @@ const KR_PREFIX = /^(?:[^:]{0,80}?\s)?KRs?\s*\d*(?:\.\d+)*\s*:\s*/;
 const PRIORITY_OWNER = /^(?:P[0-9X]\s*[-:]?\s*)?@\S+\s*[-:–]\s*|^P[0-9X]\s*[-:–]\s*/;
 const LEADING_TIME = /^(?:FY\d{2,4}\s*Q[1-4]|Q[1-4]\s*\d{0,4}|\(\d+(?:\.\d+)*\))\s*[-:–]?\s*/i;
 const SPACE = /\s+/g;
+/** Tracker references ("gitlab-com&265", "Product#725", "epic #60", "ipfs/project#14"). */
+const REFERENCE = /(?:\bepic\s+)?(?<![\p{L}\p{N}])[\w./-]*[#&!]\d+(?![\p{L}\p{N}])|\(\s*ref:[^)]*\)/giu;
 
 /** The text with markup, reported results, owner notes and key-result owner prefixes removed. */
 export function cleanText(raw: string): string {
