@@ -53,7 +53,7 @@ const judged = (kind: KeyResultKind, words: (string | undefined)[]): KindJudgeme
 /** A label is a command (not a team) when it starts with a verb and has 2+ words. */
 function isCommand(label: string): boolean {
   const first = wordsOf(label)[0];
-  return !!first && verbClass(first) !== undefined && !NOUN_FIRST.has(first.toLowerCase());
+  return !!first && verbClass(first) !== undefined;
 }
 
 function contentWords(text: string): string[] {
@@ -121,6 +121,8 @@ export function judgeKeyResult(text: string, context: KeyResultContext = {}): Ki
   const outcomeWins = clash && (outcomeMatch?.[0].length ?? 0) >= (throughputMatch?.[0].length ?? 0);
   const outcome = clash && !outcomeWins ? undefined : outcomeMatch?.[0];
   const throughput = clash && outcomeWins ? undefined : throughputMatch?.[0];
+  // Which the key result names first: "Generate N deals … within two weeks of first meeting".
+  const outcomeFirst = !!outcome && (!throughput || (outcomeMatch?.index ?? 0) < (throughputMatch?.index ?? 0));
   const deliverable = DELIVERABLE.exec(body)?.[0];
   const done = DONE_STATE.exec(body)?.[0];
   const participle = words.find((w, i) => (i > 0 || !verb ? isDoneParticiple(w) : false));
@@ -145,12 +147,12 @@ export function judgeKeyResult(text: string, context: KeyResultContext = {}): Ki
     return judged("output", [verb]);
   }
   if (verb && verbKind === "general" && !EMPTY_VERBS.has(base)) {
-    if (RESULT_VERBS.has(base) && businessResult && quantity && !throughput && !deliverable)
+    if (RESULT_VERBS.has(base) && businessResult && quantity && outcomeFirst && !deliverable)
       return judged("outcome", [outcome, quantity]);
     return judged("output", [verb]);
   }
   if (verb && verbKind === "direction") {
-    if (outcome && !tool && !throughput) return judged("outcome", [verb, outcome]);
+    if (outcome && !tool && outcomeFirst) return judged("outcome", [verb, outcome]);
     const work = throughput ?? deliverable ?? tool;
     if (work) return judged("output", [verb, work]);
     if (quantity) return judged("output", [verb, quantity]);

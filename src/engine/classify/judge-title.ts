@@ -50,7 +50,7 @@ const theme = (words: string[]): ThemeJudgement => ({ theme: true, words });
 /** A label is a command (and not an owner) when it starts with a verb and has 2+ words. */
 function isCommand(label: string): boolean {
   const first = wordsOf(label)[0];
-  return !!first && verbClass(first) !== undefined && !NOUN_FIRST.has(first.toLowerCase());
+  return !!first && verbClass(first) !== undefined;
 }
 
 /** Is this objective title a bare theme (a label or slogan, not a choice)? */

@@ -24,7 +24,7 @@ export const OUTCOME = phraseRegex(
   account, weekly active, monthly active, daily active, wau, mau, dau, swau, smau, spu, stages
   per user, nps, net promoter, csat, ssat, osat, satisfaction, availability, uptime, latency,
   response time, load time, page load, apdex, downtime, mql, sql, sao, lead flow, share of
-  voice, sov, awareness, traffic, visitor, download, install, tweet, testimonial, mention,
+  voice, sov, awareness, traffic, visitor, download, install, tweet, testimonial, mention, mentioned,
   inquiry, inquiries, referral, margin, profit, savings, cash, ltv, cac, payback, gmv,
   transaction, paying customer, paid customer, market share, accepted, acceptance, acceptance
   rate, quota, sales plan, retained, time to value, time to first value, engagement rate,
