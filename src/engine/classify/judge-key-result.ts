@@ -42,7 +42,16 @@ const TBD_FIRST = /^\s*(?:TBD|TBC|TBA|to be (?:defined|determined|decided|confir
 const EMPTY_VERBS: ReadonlySet<string> = new Set(["make", "ensure", "help", "support", "get", "continue"]);
 /** Work verbs that can bring a result ("Deliver $250k of savings", "Add $2M ARR"). */
 const RESULT_VERBS: ReadonlySet<string> = new Set([
-  "deliver", "generate", "produce", "bring", "add", "close", "secure", "land", "book", "source",
+  "deliver",
+  "generate",
+  "produce",
+  "bring",
+  "add",
+  "close",
+  "secure",
+  "land",
+  "book",
+  "source",
 ]);
 
 const judged = (kind: KeyResultKind, words: (string | undefined)[]): KindJudgement => ({
@@ -122,7 +131,8 @@ export function judgeKeyResult(text: string, context: KeyResultContext = {}): Ki
   const outcome = clash && !outcomeWins ? undefined : outcomeMatch?.[0];
   const throughput = clash && outcomeWins ? undefined : throughputMatch?.[0];
   // Which the key result names first: "Generate N deals … within two weeks of first meeting".
-  const outcomeFirst = !!outcome && (!throughput || (outcomeMatch?.index ?? 0) < (throughputMatch?.index ?? 0));
+  const outcomeFirst =
+    !!outcome && (!throughput || (outcomeMatch?.index ?? 0) < (throughputMatch?.index ?? 0));
   const deliverable = DELIVERABLE.exec(body)?.[0];
   const done = DONE_STATE.exec(body)?.[0];
   const participle = words.find((w, i) => (i > 0 || !verb ? isDoneParticiple(w) : false));

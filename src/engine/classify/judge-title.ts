@@ -10,9 +10,9 @@
 import { cleanText, splitLabels, wordsOf } from "./normalise.js";
 import { list } from "./phrase-matcher.js";
 import { findQuantity, withoutAsides } from "./quantity.js";
-import { CLAUSE, COMPARATIVE, GENERIC, PRAISE, STOP, TO_WORD, WHO } from "./title-words.js";
+import { CLAUSE, COMPARATIVE, GENERIC, IDIOM, PRAISE, STOP, TO_WORD, WHO } from "./title-words.js";
 import type { ThemeJudgement } from "./types.js";
-import { FINITE, NOUN_FIRST, SLOGAN_VERBS, verbBase, verbClass } from "./verbs.js";
+import { AUXILIARY, FINITE, isParticiple, NOUN_FIRST, SLOGAN_VERBS, verbBase, verbClass } from "./verbs.js";
 
 /** Words that name a theme rather than a choice (shared spec rules.md, "Bare theme"). */
 const SPEC_THEME_WORDS: ReadonlySet<string> = new Set(
@@ -56,6 +56,8 @@ function isCommand(label: string): boolean {
 /** Is this objective title a bare theme (a label or slogan, not a choice)? */
 export function judgeTitle(title: string, options: TitleOptions = TITLE_DEFAULTS): ThemeJudgement {
   if (isSpecBareTheme(title)) return theme(wordsOf(title));
+  // "CEO:" with nothing after it: an owner, no title.
+  if (/:\s*(?:\*\*)?\s*$/.test(title)) return { theme: false, words: [] };
   const { rest } = splitLabels(cleanText(title), isCommand);
   if (isSpecBareTheme(rest)) return theme(wordsOf(rest));
   const text = withoutAsides(rest).trim();
@@ -71,8 +73,15 @@ export function judgeTitle(title: string, options: TitleOptions = TITLE_DEFAULTS
   if (who) return choice([who[0]]);
 
   // A sentence with a subject: "Sourcegraph has world class reliability".
-  for (let i = 1; i < words.length; i++) {
-    if (FINITE.has(words[i].toLowerCase())) return choice([words[i - 1], words[i]]);
+  // An auxiliary after any word, or another finite verb after a subject (not after a verb:
+  // "foster trust" is a command and its object; "Zero-trust" is one word).
+  const tokens = text.split(/\s+/).map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+  for (let i = 1; i < tokens.length; i++) {
+    const word = tokens[i].toLowerCase();
+    const before = tokens[i - 1].toLowerCase();
+    if (AUXILIARY.has(word) && !STOP.has(before)) return choice([tokens[i - 1], tokens[i]]);
+    if (FINITE.has(word) && verbClass(before) === undefined && !STOP.has(before) && before.length > 0)
+      return choice([tokens[i - 1], tokens[i]]);
   }
 
   // Commands: find the leading verb after openers and adverbs ("Efficiently build").
@@ -86,17 +95,21 @@ export function judgeTitle(title: string, options: TitleOptions = TITLE_DEFAULTS
   }
   const first = body[at];
   const firstClass = first ? verbClass(first) : undefined;
-  const nounFirst = body.length - at <= 2 && NOUN_FIRST.has(first.toLowerCase());
+  // "Release notes" is a noun phrase; so is "Shared platform services" (a participle as adjective).
+  const nounFirst =
+    (body.length - at <= 2 && NOUN_FIRST.has(first.toLowerCase())) ||
+    (/ed$/i.test(first) && isParticiple(first));
   if (!firstClass || nounFirst) {
     // No verb: a noun phrase. Short ones are labels.
     if (words.length <= options.maxLabelWords) return theme(words);
     return choice([]);
   }
   // "… to win", "… that supports …", "… by automating …": a purpose or a means.
-  const clause = CLAUSE.exec(opened);
+  const plain = opened.replace(IDIOM, " ");
+  const clause = CLAUSE.exec(plain);
   if (clause) return choice([first, clause[0]]);
   TO_WORD.lastIndex = 0;
-  for (let m = TO_WORD.exec(opened); m; m = TO_WORD.exec(opened)) {
+  for (let m = TO_WORD.exec(plain); m; m = TO_WORD.exec(plain)) {
     if (m.index > 0 && verbClass(m[1]) !== undefined && !NOUN_FIRST.has(m[1].toLowerCase()))
       return choice([first, m[0]]);
   }

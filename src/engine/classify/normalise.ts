@@ -10,8 +10,9 @@ const MD_MARK = /\*\*|__|[*`]/g;
 /** What follows an arrow is the result someone reported, not the key result. */
 const RESULT = /\s*(?:=+>|-+>|→).*$/s;
 const OWNER_NOTE = /\(\s*owners?\s*:[^)]*\)/gi;
-const LIST_MARK = /^\s*(?:[-*+•]|\d+[.)])\s+/;
-const OBJECTIVE_NO = /^(?:objective|okr|goal)\s*[\dA-Z]*(?:\.\d+)*\s*[:.)-]\s*/i;
+const LIST_MARK = /^\s*(?:[-*+•]|\d+[.)]|#{1,6})\s+/;
+const OBJECTIVE_NO = /^(?:(?:objective|okr|goal)\s*[\dA-Z]*(?:\.\d+)*\s*[:.)-]\s*|OKRs?\s+)/i;
+const EMPTY_BRACKETS = /\[\s*\]|\(\s*\)/g;
 /** "KR:", "KR 2.1:", "VP, IT KR:", "Sales (Closing Deals) KR:" — the owner of a key result. */
 const KR_PREFIX = /^(?:[^:]{0,80}?\s)?KRs?\s*\d*(?:\.\d+)*\s*:\s*/;
 /** "`P0` - @handle -", "PX @???:" — priority and owner before an IPFS-style key result. */
@@ -25,6 +26,8 @@ const REFERENCE = /(?:\bepic\s+)?(?<![\p{L}\p{N}])[\w./-]*[#&!]\d+(?![\p{L}\p{N}
 export function cleanText(raw: string): string {
   let t = raw.replace(TAG, "").replace(MD_LINK, "$1").replace(MD_MARK, "").replace(RESULT, "");
   t = t
+    .replace(REFERENCE, " ")
+    .replace(EMPTY_BRACKETS, " ")
     .replace(OWNER_NOTE, "")
     .replace(/\\\s*$/, "")
     .replace(SPACE, " ")

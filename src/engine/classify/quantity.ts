@@ -6,7 +6,7 @@ import { ASIDE, TIME_WORDS } from "./normalise.js";
 import { findPlaceholders } from "./placeholders.js";
 
 const NUMBER =
-  /(?:[<>≤≥+~]=?\s?)?[$€£]?\d[\d.,]*\s?(?:%|[xX](?![\p{L}])|[kKmMbB](?![\p{L}])|bn)?|(?<![\p{L}])(?:zero|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|thousand|million|twice|double|triple|half|dozens?|no (?:customer|user|one)s?)(?![\p{L}])/iu;
+  /(?:[<>≤≥+~]=?\s?)?[$€£]?\d[\d.,]*\s?(?:%|[xX](?![\p{L}])|[kKmMbB](?![\p{L}])|bn)?|(?<![\p{L}])(?:zero|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|thousand|million|twice|double|triple|half|dozens?|no (?:customer|user|one)s?)(?![\p{L}-])/iu;
 
 /** The first quantity written in `text` (time words ignored), or undefined. */
 export function findQuantity(text: string): string | undefined {

@@ -31,7 +31,9 @@ export const GENERIC: ReadonlySet<string> = new Set(
   innovation, growth, success, impact, alignment, values, agility, execution, focus, momentum,
   learning, craft, efficiency, productivity, performance, wellbeing, inclusion, diversity,
   community, teamwork, discipline, rigor, rigour, shape, order, mindset, spirit, ways, work,
-  working, home, everything, everyone, it, things, way, org's, company's, environment
+  working, home, everything, everyone, it, things, way, org's, company's, environment,
+  support, sales, marketing, design, data, security, finance, legal, research, recruiting,
+  analytics, qa, devops, sre, infrastructure, customer, customers, partner, partners
 `),
 );
 
@@ -57,7 +59,7 @@ const WHO_WORDS = list(`
 const WHO_LIST = phraseRegex(WHO_WORDS).source;
 /** "for (the) (new) mid-market retailers", "every CSM", "each customer". */
 export const WHO = new RegExp(
-  `(?<![\\p{L}])(?:(?:for|to)\\s+(?:(?:the|our|all|every|each|new|existing|more|[\\p{L}-]+)\\s+){0,2}${WHO_LIST}|every\\s+[\\p{L}\\p{N}]+)`,
+  `(?<![\\p{L}])(?:(?:for|to)\\s+(?:(?:the|our|all|every|each|new|existing|more|[\\p{L}-]+)\\s+){0,2}${WHO_LIST}|every\\s+(?:[\\p{L}-]+\\s+)?${WHO_LIST})`,
   "iu",
 );
 
@@ -65,7 +67,7 @@ export const WHO = new RegExp(
 export const COMPARATIVE = phraseRegex(
   list(`
   faster, quicker, cheaper, easier, simpler, fewer, less, lower, higher, smaller, larger,
-  bigger, shorter, sooner, zero, no longer, instead of, rather than, more than, from planned
+  bigger, shorter, sooner, no longer, instead of, rather than, more than, from planned
   to, ahead of plan, above plan, to plan, on plan, at or above, at or below, no more than, at
   least, at most, first time, self serve, self service
 `),
@@ -74,6 +76,9 @@ export const COMPARATIVE = phraseRegex(
 /** Purpose and means clauses make a title a choice: "… to win", "… so we can", "… by …ing". */
 export const CLAUSE =
   /(?<![\p{L}])(?:so that|so we|so they|so it|in order to|which will|that will|that ensures?|that supports?|that prepares?|that have|that has|while|whereby|by (?:\p{L}+ing))(?![\p{L}])/iu;
+
+/** Set phrases whose "to" is no purpose: "a great place to work". */
+export const IDIOM = /(?<![\p{L}])(?:place|places|way|ways) to (?:work|be|grow|learn)(?![\p{L}])/giu;
 
 /** "to <verb>": checked word by word against the verb lists. */
 export const TO_WORD = /(?<![\p{L}])to\s+(?:\p{L}+ly\s+)?(\p{L}+)/giu;

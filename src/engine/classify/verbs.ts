@@ -174,5 +174,12 @@ export function verbClass(word: string): VerbClass | undefined {
 export function isParticiple(word: string): boolean {
   const w = word.toLowerCase();
   if (IRREGULAR.has(w)) return true;
-  return (w.endsWith("ed") || w.endsWith("ing")) && verbBase(w) !== undefined;
+  if (!w.endsWith("ed") && !w.endsWith("ing")) return false;
+  const base = verbBase(w);
+  return base !== undefined && base !== w;
 }
+
+/** Auxiliaries: after any word they make a sentence ("requirements for the audit are met"). */
+export const AUXILIARY: ReadonlySet<string> = new Set(
+  list(`is, are, was, were, has, have, had, will, would, can, could, should, must, shall, does`),
+);
