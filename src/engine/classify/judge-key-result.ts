@@ -168,8 +168,15 @@ export function judgeKeyResult(text: string, context: KeyResultContext = {}): Ki
     if (quantity) return judged("output", [verb, quantity]);
     return judged("vague", [verb]);
   }
-  // Statements, noun phrases, metric names and empty verbs ("Make", "Ensure").
-  if (outcome && !tool && (!throughput || quantity) && !(done && !quantity))
+  // Statements, noun phrases, metric names and empty verbs ("Make", "Ensure"): with nothing
+  // measured, "Make X clearer" and "Ensure X is prioritised" are vague.
+  if (verb && !quantity && !outcome && base !== "get" && EMPTY_VERBS.has(base))
+    return judged("vague", [verb]);
+  const deliverableMatch = DELIVERABLE.exec(body);
+  const workFirst =
+    (throughputMatch && !clash && throughputMatch.index < (outcomeMatch?.index ?? 0)) ||
+    (deliverableMatch && deliverableMatch.index < (outcomeMatch?.index ?? 0));
+  if (outcome && !tool && !workFirst && (!throughput || quantity) && !(done && !quantity))
     return judged("outcome", quantity ? [outcome, quantity] : [outcome]);
   const work = throughput ?? deliverable ?? tool ?? done ?? participle;
   if (work) return judged("output", [work]);

@@ -17,6 +17,8 @@ import { list, phraseRegex } from "./phrase-matcher.js";
 
 export const OUTCOME = phraseRegex(
   list(`
+  opportunity, opportunities, opps, qualified lead, new lead, leads, adopt, adopts, invite,
+  invites, renew, renews, subscribe, subscribes, log in, logs in, come back, comes back, uses,
   revenue, arr, iarr, iacv, acv, mrr, bookings, pipeline, pipeline coverage, deal, closed won,
   win rate, retention, nrr, ndr, grr, churn, contraction, expansion, renewal, upsell,
   conversion, conversion rate, convert, converts, signup, sign up, trial, activation,
@@ -34,10 +36,12 @@ export const OUTCOME = phraseRegex(
 
 /** Counted customers or users: a quantity (or "no", "every") before them. */
 export const PEOPLE =
-  /(?:(?:\d[\d.,]*\s?%?\+?|(?<![\p{L}])(?:no|N\d*|more|fewer|all))\s+(?:of\s+)?(?:[\p{L}\d-]+\s+){0,4}?(?:customers|users|accounts|companies|organi[sz]ations|developers|applicants|candidates|contributors|buyers|merchants|subscribers|prospects)|(?<![\p{L}])(?:no|every)\s+(?:customer|user|account|buyer|subscriber))(?![\p{L}])/iu;
+  /(?:(?:\d[\d.,]*\s?%?\+?|(?<![\p{L}])(?:no|N\d*|more|fewer|all))\s+(?:of\s+)?(?:(?!(?:for|to|with|in|on|at|by|from|of)\s)[\p{L}\d-]+\s+){0,4}?(?:customers|users|accounts|companies|organi[sz]ations|developers|applicants|candidates|contributors|buyers|merchants|subscribers|prospects|workspaces|tenants|design partners|stores|sites|shoppers)|(?<![\p{L}])(?:no|every)\s+(?:customer|user|account|buyer|subscriber))(?![\p{L}])/iu;
 
 export const THROUGHPUT = phraseRegex(
   list(`
+  data pipeline, pipeline success rate, pipeline duration, ci pipeline, master pipeline,
+  build pipeline, deployment pipeline, merge request pipeline, release pipeline,
   mr rate, merge request, pull request, pr, test coverage, coverage, test, flaky, ci, build
   time, deploy frequency, deployment frequency, cycle time, lead time, velocity, story point,
   ticket, bug, issue closed, commit, release, sprint, edit, certification, course, session,
@@ -63,6 +67,7 @@ export const DELIVERABLE = phraseRegex(
 
 export const MEASURE_TOOL = phraseRegex(
   list(`
+  measured, tracked, reported, being measured,
   measure, measurement, tracking, dashboard, report, reporting, instrumentation, telemetry,
   survey, tracker
 `),
