@@ -124,6 +124,12 @@ describe("judgeKeyResult", () => {
     expect(judgeKeyResult("Data: AI goals").words).toEqual(["Data", "AI goals"]);
   });
 
+  it("hiring is output even when a business result is named", () => {
+    expect(judgeKeyResult("Grow the sales team to support $2M of new ARR").kind).toBe("output");
+    expect(judgeKeyResult("Grow the sales team to support $2M of new ARR").words).toEqual(["Grow the sales team"]);
+    expect(judgeKeyResult("Grow new ARR to $2M").kind).toBe("outcome");
+  });
+
   it("a placeholder number does not hide what is measured", () => {
     expect(judgeKeyResult("Reach $X in expansion ARR").kind).toBe("outcome");
     expect(judgeKeyResult("XXX new design partners sign up").kind).toBe("outcome");

@@ -85,6 +85,9 @@ describe("judgeTitle", () => {
       expect(isSpecBareTheme(title)).toBe(true);
       expect(judgeTitle(title)).toEqual({ theme: true, words: expect.any(Array) });
     }
+    // Whatever the limits, the spec's reading holds.
+    expect(judgeTitle("Customer experience quality", { maxLabelWords: 1, maxWeakWords: 1 }).theme).toBe(true);
+    expect(judgeTitle("CEO: Growth", { maxLabelWords: 0, maxWeakWords: 0 }).theme).toBe(true);
     // Four words is beyond the spec's reading, but still a label here.
     expect(isSpecBareTheme("Customer experience and growth")).toBe(false);
     expect(judgeTitle("Customer experience and growth").theme).toBe(true);

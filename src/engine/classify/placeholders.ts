@@ -15,7 +15,7 @@ const PATTERNS: readonly RegExp[] = [
   /(?<![\p{L}\p{N}$€£])[XYN](?:<sub>[^<]*<\/sub>|\d{0,3})\s?%/gu,
   /(?<![\p{L}\p{N}$€£])(?:from\s+[XYN]\s+to\s+[XYN])(?![\p{L}\p{N}])/gu,
   // "N<sub>6</sub>", "N6", "[N13]", a lone "N" used as a number.
-  /\[?(?<![\p{L}\p{N}$€£])N(?:<sub>[^<]*<\/sub>|\d{1,3})?\]?(?![\p{L}\p{N}])/gu,
+  /\[?(?<![\p{L}\p{N}$€£-])N(?:<sub>[^<]*<\/sub>|\d{1,3})?\]?(?![\p{L}\p{N}-])/gu,
   // "X" alone, or as the whole text.
   /^\s*[XY]\s*$/gu,
   // "@???", "???", "??".
