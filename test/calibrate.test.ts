@@ -9,8 +9,18 @@ import { calibrateWording } from "../scripts/calibrate/wording.js";
 
 /* An original labelled folder in the shape of ../shared/real-okrs (never the real one). */
 const HEADER = [
-  "source", "objective_id", "objective_title", "owner_as_written", "owner_count", "key_result_count",
-  "kr_examples", "theme_like", "kr_kinds", "level", "parent_id", "notes",
+  "source",
+  "objective_id",
+  "objective_title",
+  "owner_as_written",
+  "owner_count",
+  "key_result_count",
+  "kr_examples",
+  "theme_like",
+  "kr_kinds",
+  "level",
+  "parent_id",
+  "notes",
 ].join("\t");
 const row = (source: string, id: string, title: string, examples: string, theme: string, kinds: string) =>
   [source, id, title, "", "1", "2", examples, theme, kinds, "1", "", ""].join("\t");
@@ -21,8 +31,22 @@ function folder(): string {
     join(dir, "labels.tsv"),
     [
       HEADER,
-      row("a.md", "a1", "CEO: Dependable platform", "Hire 2 SREs || Publish the on-call runbook", "yes", "2 output"),
-      row("a.md", "a2", "CRO: Grow EMEA pipeline", "Pipeline at 3x target || Hire 2 AEs", "no", "1 outcome, 1 output"),
+      row(
+        "a.md",
+        "a1",
+        "CEO: Dependable platform",
+        "Hire 2 SREs || Publish the on-call runbook",
+        "yes",
+        "2 output",
+      ),
+      row(
+        "a.md",
+        "a2",
+        "CRO: Grow EMEA pipeline",
+        "Pipeline at 3x target || Hire 2 AEs",
+        "no",
+        "1 outcome, 1 output",
+      ),
       row("b.md", "b1", "Observability", "(no KRs)", "yes", "0 KRs"),
       row("b.md", "b2", "Make invoices predictable", "Ship the invoice preview", "no", "1 outcome"),
       row("b.md", "b3", "(no title)", "", "n/a", "0 KRs"),
@@ -33,7 +57,11 @@ function folder(): string {
 
 describe("calibrate: reading labels", () => {
   it("reads kind counts and example key results", () => {
-    expect([...parseKinds("2 outcome, 1 output, 1 pointer")]).toEqual([["outcome", 2], ["output", 1], ["pointer", 1]]);
+    expect([...parseKinds("2 outcome, 1 output, 1 pointer")]).toEqual([
+      ["outcome", 2],
+      ["output", 1],
+      ["pointer", 1],
+    ]);
     expect(parseKinds("0 KRs").size).toBe(0);
     expect(parseExamples("... 3 new contributors || Ship X")).toEqual(["3 new contributors", "Ship X"]);
     expect(parseExamples("(no direct KRs; 6 child objectives)")).toEqual([]);
@@ -42,7 +70,10 @@ describe("calibrate: reading labels", () => {
   });
 
   it("matches judged kinds to label counts as well as they can be", () => {
-    const labelled = new Map([["outcome", 2], ["output", 1]] as const);
+    const labelled = new Map([
+      ["outcome", 2],
+      ["output", 1],
+    ] as const);
     expect(bestMatch(["output", "outcome"], labelled)).toBe(2);
     expect(bestMatch(["output", "output"], labelled)).toBe(1);
     expect(bestMatch(["vague"], labelled)).toBe(0);

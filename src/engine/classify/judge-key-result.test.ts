@@ -126,7 +126,9 @@ describe("judgeKeyResult", () => {
 
   it("hiring is output even when a business result is named", () => {
     expect(judgeKeyResult("Grow the sales team to support $2M of new ARR").kind).toBe("output");
-    expect(judgeKeyResult("Grow the sales team to support $2M of new ARR").words).toEqual(["Grow the sales team"]);
+    expect(judgeKeyResult("Grow the sales team to support $2M of new ARR").words).toEqual([
+      "Grow the sales team",
+    ]);
     expect(judgeKeyResult("Grow new ARR to $2M").kind).toBe("outcome");
   });
 

@@ -12,6 +12,10 @@ const RESULT = /\s*(?:=+>|-+>|→).*$/s;
 const OWNER_NOTE = /\(\s*owners?\s*:[^)]*\)/gi;
 const LIST_MARK = /^\s*(?:[-*+•]|\d+[.)]|#{1,6})\s+/;
 const OBJECTIVE_NO = /^(?:(?:objective|okr|goal)\s*[\dA-Z]*(?:\.\d+)*\s*[:.)-]\s*|OKRs?\s+)/i;
+const TRAILING = /[\s.;,:]+$/;
+/** Any mark one of the rewrites below acts on. */
+const NEEDS_CLEANING =
+  /[<[*_`=→>#&!@(:–—\\\n\t]|\s-|^\s*(?:\d|[-+•]|P[0-9X]|FY|Q[1-4]|objective|okr|goal)|KR| {2}/i;
 const EMPTY_BRACKETS = /\[\s*\]|\(\s*\)/g;
 /** "KR:", "KR 2.1:", "VP, IT KR:", "Sales (Closing Deals) KR:" — the owner of a key result. */
 const KR_PREFIX = /^(?:[^:]{0,80}?\s)?KRs?\s*\d*(?:\.\d+)*\s*:\s*/;
@@ -24,6 +28,8 @@ const REFERENCE = /(?:\bepic\s+)?(?<![\p{L}\p{N}])[\w./-]*[#&!]\d+(?![\p{L}\p{N}
 
 /** The text with markup, reported results, owner notes and key-result owner prefixes removed. */
 export function cleanText(raw: string): string {
+  // Most metric names and many titles hold no markup and no prefix: skip the rewriting.
+  if (!NEEDS_CLEANING.test(raw)) return raw.trim().replace(TRAILING, "");
   let t = raw.replace(TAG, "").replace(MD_LINK, "$1").replace(MD_MARK, "").replace(RESULT, "");
   t = t
     .replace(REFERENCE, " ")
@@ -43,7 +49,7 @@ export function cleanText(raw: string): string {
       .trim();
     if (t === before) break;
   }
-  return t.replace(/[\s.;,:]+$/, "");
+  return t.replace(TRAILING, "");
 }
 
 /** "Director of Product, Growth: …", "Ops – …", "Manage:Foundations - …". */
@@ -87,7 +93,7 @@ export function wordsOf(text: string): string[] {
 
 /** Quarters, halves, fiscal years, years, end-of-quarter: time words, not quantities. */
 export const TIME_WORDS =
-  /(?<![\p{L}\p{N}])(?:(?:FY|CY)\s?'?\d{2,4}(?:[-\s]?Q[1-4])?|Q[1-4](?:\s?(?:FY)?'?(?:19|20)?\d{2})?|H[12]|(?:19|20)\d{2}(?:-(?:Q[1-4]|\d{2}-\d{2}))?|EO[QYM]|\d{1,2}(?:st|nd|rd|th))(?![\p{L}\p{N}])/giu;
+  /\b(?:(?:FY|CY)\s?'?\d{2,4}(?:[-\s]?Q[1-4])?|Q[1-4](?:\s?(?:FY)?'?(?:19|20)?\d{2})?|H[12]|(?:19|20)\d{2}(?:-(?:Q[1-4]|\d{2}-\d{2}))?|EO[QYM]|\d{1,2}(?:st|nd|rd|th))\b/gi;
 
 /** Parenthesised asides ("(pipeline and revenue generation)"): examples, not the title. */
 export const ASIDE = /\s*\([^()]*\)/g;

@@ -10,12 +10,16 @@ const NUMBER =
 
 /** The first quantity written in `text` (time words ignored), or undefined. */
 export function findQuantity(text: string): string | undefined {
-  const t = text.replace(TIME_WORDS, (w) => " ".repeat(w.length));
+  // Time words only matter when there are digits to confuse them with.
+  const t = DIGIT.test(text) ? text.replace(TIME_WORDS, blank) : text;
   const m = NUMBER.exec(t);
   const placeholder = findPlaceholders(text)[0];
   if (placeholder && (!m || text.indexOf(placeholder) <= m.index)) return placeholder;
   return m ? m[0].trim() : undefined;
 }
+
+const DIGIT = /\d/;
+const blank = (w: string) => " ".repeat(w.length);
 
 /** `text` without parenthesised asides: examples and notes, not the statement. */
 export function withoutAsides(text: string): string {
