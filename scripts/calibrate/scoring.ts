@@ -56,6 +56,9 @@ export interface KindScore {
   /** Examples judged output in objectives with no outcome among their labels. */
   outputConfirmed: number;
   judgedOutput: number;
+  /** Examples of objectives whose key results all share one kind (no matching slack). */
+  singleKind: number;
+  singleKindMatched: number;
 }
 
 /** The best agreement between judged kinds and an objective's label counts. */
@@ -78,12 +81,18 @@ export function scoreKinds(rows: readonly LabelledObjective[]): KindScore {
     outcomeOnly: 0,
     outputConfirmed: 0,
     judgedOutput: 0,
+    singleKind: 0,
+    singleKindMatched: 0,
   };
   for (const row of rows) {
     if (row.examples.length === 0 || row.kinds.size === 0) continue;
     const judged = row.examples.map((e) => judgeKeyResult(e, { objective: row.title }).kind);
     s.examples += judged.length;
     s.matched += bestMatch(judged, row.kinds);
+    if (row.kinds.size === 1) {
+      s.singleKind += judged.length;
+      s.singleKindMatched += bestMatch(judged, row.kinds);
+    }
     const onlyOutcome = row.kinds.size === 1 && row.kinds.has("outcome");
     const output = judged.filter((k) => k === "output").length;
     s.judgedOutput += output;

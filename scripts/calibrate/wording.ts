@@ -86,7 +86,9 @@ export function calibrateWording(dir: string, log: (line: string) => void = cons
   );
   log(
     `  key-result kinds: agreement ${r2(agreement(kinds))} ` +
-      `(${kinds.matched} of ${kinds.examples} example key results; goal ≥ 0.85)`,
+      `(${kinds.matched} of ${kinds.examples} example key results; goal ≥ 0.85); ` +
+      `${r2(kinds.singleKind ? kinds.singleKindMatched / kinds.singleKind : 1)} on objectives whose key results share one kind ` +
+      `(${kinds.singleKindMatched} of ${kinds.singleKind})`,
   );
   log(
     `  outcome called output: ${kinds.outcomeCalledOutput} of ${kinds.outcomeOnly} examples from objectives ` +

@@ -6,7 +6,7 @@
  */
 
 /** Every placeholder holds one of these: a cheap test before the patterns run. */
-const HINT = /[XYZN?<[]|[Tt][Bb][DdCcAa]|to be /;
+const HINT = /[XYZN?<[]|[Tt][Bb][DdCcAa]|[Tt]o be /;
 
 const PATTERNS: readonly RegExp[] = [
   // TBD, TBC, TBA, "to be defined/determined/confirmed", "[TBD]".
