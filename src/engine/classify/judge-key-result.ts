@@ -27,15 +27,17 @@ import {
   PEOPLE,
   PREPOSITIONS,
   SEE_OTHER,
+  SERVED,
   SUBJECT_OPENER,
   THROUGHPUT,
+  USAGE,
 } from "./measure-words.js";
 import { cleanText, splitLabels, wordsOf } from "./normalise.js";
 import { findPlaceholders, withoutPlaceholders } from "./placeholders.js";
 import { findQuantity, withoutAsides } from "./quantity.js";
 import { COMPARATIVE, STOP } from "./title-words.js";
 import type { KeyResultContext, KeyResultKind, KindJudgement } from "./types.js";
-import { isParticiple, NOUN_FIRST, verbBase, verbClass } from "./verbs.js";
+import { AUXILIARY, FINITE, isParticiple, NOUN_FIRST, verbBase, verbClass } from "./verbs.js";
 
 const TBD_FIRST = /^\s*(?:TBD|TBC|TBA|to be (?:defined|determined|decided|confirmed))(?![\p{L}\p{N}])/iu;
 /** Verbs that, leading a key result, name no work and no change: the rest decides. */
@@ -85,7 +87,21 @@ function leadingVerb(words: string[]): string | undefined {
   // "Redesigned landing page", "Certified skills get used": a statement, not a command.
   if (!first || verbClass(first) === undefined || isParticiple(first)) return undefined;
   if (words.length - at <= 2 && NOUN_FIRST.has(first.toLowerCase())) return undefined;
+  // "Share of wallet", "Time to first value", "Reports viewed by managers": a noun, not a command.
+  const next = words[at + 1]?.toLowerCase() ?? "";
+  if (NOUN_FIRST.has(verbBase(first) ?? "") && (OF_LIKE.has(next) || /ed$/.test(next))) return undefined;
   return first;
+}
+
+const OF_LIKE: ReadonlySet<string> = new Set(["of", "per", "to", "from"]);
+
+/** A finite verb or auxiliary: the text is a statement, not a noun phrase. */
+function hasFiniteVerb(words: string[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i].toLowerCase();
+    if (AUXILIARY.has(w) || (FINITE.has(w) && w !== "use" && w !== "live")) return true;
+  }
+  return false;
 }
 
 /** Does the key result mostly repeat the words of its objective? */
@@ -122,7 +138,8 @@ export function judgeKeyResult(text: string, context: KeyResultContext = {}): Ki
   const base = verb ? (verbBase(verb) ?? "") : "";
   const quantity = findQuantity(body);
   const outcomeMatch = OUTCOME.exec(body) ?? PEOPLE.exec(body);
-  const tool = MEASURE_TOOL.exec(body)?.[0];
+  const toolMatch = MEASURE_TOOL.exec(body);
+  const tool = toolMatch?.[0];
   // Where an outcome and a throughput phrase overlap the longer wins: "pipeline coverage" is
   // an outcome, "data pipeline" is not.
   const throughputMatch = THROUGHPUT.exec(body);
@@ -150,7 +167,13 @@ export function judgeKeyResult(text: string, context: KeyResultContext = {}): Ki
   const hiring = HIRING.exec(body)?.[0];
   if (hiring) return judged("output", [hiring]);
 
-  const businessResult = outcome && !tool && (quantity || direction || verbKind === "direction");
+  // The tool measures the result when it comes first or right after it ("SMAU tracking").
+  const toolMeasures =
+    !!toolMatch &&
+    (!outcomeMatch ||
+      toolMatch.index < outcomeMatch.index ||
+      toolMatch.index - (outcomeMatch.index + outcomeMatch[0].length) <= 4);
+  const businessResult = outcome && !toolMeasures && (quantity || direction || verbKind === "direction");
   if (verb && verbKind === "strict") {
     // "Present and implement a tax structure that lowers tax cash out 25%": still a result.
     if (businessResult && quantity && direction) return judged("outcome", [outcome, quantity]);
@@ -162,7 +185,7 @@ export function judgeKeyResult(text: string, context: KeyResultContext = {}): Ki
     return judged("output", [verb]);
   }
   if (verb && verbKind === "direction") {
-    if (outcome && !tool && outcomeFirst) return judged("outcome", [verb, outcome]);
+    if (outcome && !toolMeasures && outcomeFirst) return judged("outcome", [verb, outcome]);
     const work = throughput ?? deliverable ?? tool;
     if (work) return judged("output", [verb, work]);
     if (quantity) return judged("output", [verb, quantity]);
@@ -176,8 +199,22 @@ export function judgeKeyResult(text: string, context: KeyResultContext = {}): Ki
   const workFirst =
     (throughputMatch && !clash && throughputMatch.index < (outcomeMatch?.index ?? 0)) ||
     (deliverableMatch && deliverableMatch.index < (outcomeMatch?.index ?? 0));
-  if (outcome && !tool && !workFirst && (!throughput || quantity) && !(done && !quantity))
+  if (outcome && !toolMeasures && !workFirst && (!throughput || quantity) && !(done && !quantity))
     return judged("outcome", quantity ? [outcome, quantity] : [outcome]);
+  // A noun phrase about customers or users (a metric name, most often) is read as their
+  // result, never as a team's output: "Customer tickets per 1,000 users", "Patients seen
+  // within 48 hours". Calling such a metric output would be the false accusation.
+  if (!verb && words.length <= 8 && !hasFiniteVerb(words)) {
+    const served = SERVED.exec(body);
+    const deliverableFirst =
+      served &&
+      deliverableMatch &&
+      deliverableMatch.index < served.index &&
+      !(outcomeMatch && overlaps(deliverableMatch, outcomeMatch));
+    const usage = USAGE.exec(body)?.[0];
+    if (usage) return judged("outcome", served ? [served[0], usage] : [usage]);
+    if (served && !deliverableFirst) return judged("outcome", quantity ? [served[0], quantity] : [served[0]]);
+  }
   const work = throughput ?? deliverable ?? tool ?? done ?? participle;
   if (work) return judged("output", [work]);
   if (quantity && !verb) return judged("output", [quantity]);

@@ -17,6 +17,8 @@ import { list, phraseRegex } from "./phrase-matcher.js";
 
 export const OUTCOME = phraseRegex(
   list(`
+  time to, days to, days from, hours to, minutes to, time from, share of wallet, orders,
+  delivery rate, crash free, error free,
   opportunity, opportunities, opps, qualified lead, new lead, leads, adopt, adopts, invite,
   invites, renew, renews, subscribe, subscribes, log in, logs in, come back, comes back, uses,
   revenue, arr, iarr, iacv, acv, mrr, bookings, pipeline, pipeline coverage, deal, closed won,
@@ -36,10 +38,11 @@ export const OUTCOME = phraseRegex(
 
 /** Counted customers or users: a quantity (or "no", "every") before them. */
 export const PEOPLE =
-  /(?:(?:\d[\d.,]*\s?%?\+?|(?<![\p{L}])(?:no|N\d*|more|fewer|all))\s+(?:of\s+)?(?:(?!(?:for|to|with|in|on|at|by|from|of)\s)[\p{L}\d-]+\s+){0,4}?(?:customers|users|accounts|companies|organi[sz]ations|developers|applicants|candidates|contributors|buyers|merchants|subscribers|prospects|workspaces|tenants|design partners|stores|sites|shoppers)|(?<![\p{L}])(?:no|every)\s+(?:customer|user|account|buyer|subscriber))(?![\p{L}])/iu;
+  /(?:(?:\d[\d.,]*\s?%?\+?|(?<![\p{L}])(?:no|N\d*|more|fewer|all|new|active|paying|returning))\s+(?:of\s+)?(?:(?!(?:for|to|with|in|on|at|by|from|of)\s)[\p{L}\d-]+\s+){0,4}?(?:customers|users|accounts|companies|organi[sz]ations|developers|applicants|candidates|contributors|buyers|merchants|subscribers|prospects|workspaces|tenants|design partners|stores|sites|shoppers)|(?<![\p{L}])(?:no|every)\s+(?:customer|user|account|buyer|subscriber))(?![\p{L}])/iu;
 
 export const THROUGHPUT = phraseRegex(
   list(`
+  time to merge, time to review, time to deploy, time to hire, days to hire, days to close the books,
   data pipeline, pipeline success rate, pipeline duration, ci pipeline, master pipeline,
   build pipeline, deployment pipeline, merge request pipeline, release pipeline,
   mr rate, merge request, pull request, pr, test coverage, coverage, test, flaky, ci, build
@@ -93,6 +96,20 @@ export const LEVEL_VERBS: ReadonlySet<string> = new Set(
   strengthen, deepen, widen, broaden, simplify, maintain, sustain, stabilise, stabilize,
   speed, scale, drive, keep, ramp
 `),
+);
+
+/** The people a business serves, and their use of it: in a noun phrase, a result of theirs. */
+export const SERVED = phraseRegex(
+  list(`
+  customer, user, client, buyer, shopper, patient, student, visitor, subscriber, merchant,
+  retailer, store manager, consumer, guest, rider, driver, tenant, learner, reader, viewer,
+  player, crash free, error free, per user, per customer, per account
+`),
+);
+
+/** Use of what was built, by the people served: "Reports viewed", "Apps installed". */
+export const USAGE = phraseRegex(
+  list(`viewed, views, used by, installed, opened, downloaded, adopted, activated, visited`),
 );
 
 /** Prepositions a key result may open with before its verb ("In collaboration with PS, migrate …"). */

@@ -79,6 +79,7 @@ export const SLOGAN_VERBS: ReadonlySet<string> = new Set(
  */
 export const NOUN_FIRST: ReadonlySet<string> = new Set(
   list(`
+  share, time, day, cost, order, sale, view, visit, return,
   release, issue, support, report, plan, process, design, test, change, review, launch,
   record, focus, scale, experience, market, contact, access, control, service, update,
   upgrade, survey, finance, fund, partner, price, budget, model, trust, value, group, pilot,
