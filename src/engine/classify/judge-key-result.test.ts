@@ -158,6 +158,14 @@ describe("judgeKeyResult", () => {
     expect(judgeKeyResult("Increase AI feature adoption to 30%", { objective }).kind).toBe("outcome");
   });
 
+  it("reads only the first 400 characters: a line, not a page, however long the input", () => {
+    expect(judgeKeyResult(`Improve reliability of imports${" ".repeat(400)} to 20% more revenue`).kind).toBe(
+      "vague",
+    );
+    expect(judgeKeyResult(`Improve reliability of imports to 20% more revenue`).kind).toBe("outcome");
+    expect(judgeKeyResult("[".repeat(100_000)).kind).toBe("vague");
+  });
+
   it("reads an empty text as vague", () => {
     expect(judgeKeyResult("")).toEqual({ kind: "vague", words: [] });
     expect(judgeKeyResult("KR:")).toEqual({ kind: "vague", words: [] });

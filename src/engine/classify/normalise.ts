@@ -26,8 +26,15 @@ const SPACE = /\s+/g;
 /** Tracker references ("gitlab-com&265", "Product#725", "epic #60", "ipfs/project#14"). */
 const REFERENCE = /(?:\bepic\s+)?(?<![\p{L}\p{N}])[\w./-]*[#&!]\d+(?![\p{L}\p{N}])|\(\s*ref:[^)]*\)/giu;
 
+/**
+ * How much of a text is read. A title or key result is a line; past this it is prose, and
+ * bounding it keeps every pattern's worst case small (no plan can stall a server with one).
+ */
+export const MAX_CHARS = 400;
+
 /** The text with markup, reported results, owner notes and key-result owner prefixes removed. */
-export function cleanText(raw: string): string {
+export function cleanText(input: string): string {
+  const raw = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
   // Most metric names and many titles hold no markup and no prefix: skip the rewriting.
   if (!NEEDS_CLEANING.test(raw)) return raw.trim().replace(TRAILING, "");
   let t = raw.replace(TAG, "").replace(MD_LINK, "$1").replace(MD_MARK, "").replace(RESULT, "");

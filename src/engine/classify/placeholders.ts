@@ -27,8 +27,12 @@ const PATTERNS: readonly RegExp[] = [
   /[[<](?:number|target|value|amount|owner|name|date|metric|n|x)[\]>]/giu,
 ];
 
+/** Longer texts are read up to here: a key result or a target is a line, not a page. */
+const MAX_CHARS = 2000;
+
 /** The placeholders in `text`, as written, in the order they appear. Empty when there are none. */
-export function findPlaceholders(text: string): string[] {
+export function findPlaceholders(input: string): string[] {
+  const text = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
   if (!HINT.test(text)) return [];
   const found: { at: number; text: string }[] = [];
   for (const re of PATTERNS) {

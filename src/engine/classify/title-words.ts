@@ -55,7 +55,9 @@ const WHO_WORDS = list(`
   subscriber, creator, host, guest, driver, rider, owner, operator, household, family,
   families, consumer, citizen, investor, donor, volunteer, segment, market, region, country,
   countries, vertical, industry, industries, sme, smes, team member
-`);
+,
+  manager, analyst, designer, marketer, planner, recruiter, clinician, nurse, accountant,
+  founder, teams, store, shop, developer team, data team, newcomer`);
 const WHO_LIST = phraseRegex(WHO_WORDS).source;
 /** "for (the) (new) mid-market retailers", "every CSM", "each customer". */
 export const WHO = new RegExp(
