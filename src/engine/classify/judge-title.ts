@@ -7,7 +7,7 @@
  * The reading, in order, is written in docs/wording.md.
  */
 
-import { cleanText, splitLabels, wordsOf } from "./normalise.js";
+import { cleanText, MAX_CHARS, splitLabels, wordsOf } from "./normalise.js";
 import { list } from "./phrase-matcher.js";
 import { findQuantity, withoutAsides } from "./quantity.js";
 import { CLAUSE, COMPARATIVE, GENERIC, IDIOM, PRAISE, STOP, TO_WORD, WHO } from "./title-words.js";
@@ -54,7 +54,8 @@ function isCommand(label: string): boolean {
 }
 
 /** Is this objective title a bare theme (a label or slogan, not a choice)? */
-export function judgeTitle(title: string, options: TitleOptions = TITLE_DEFAULTS): ThemeJudgement {
+export function judgeTitle(input: string, options: TitleOptions = TITLE_DEFAULTS): ThemeJudgement {
+  const title = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
   if (isSpecBareTheme(title)) return theme(wordsOf(title));
   // "CEO:" with nothing after it: an owner, no title.
   if (/:\s*(?:\*\*)?\s*$/.test(title)) return { theme: false, words: [] };
