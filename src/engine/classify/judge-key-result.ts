@@ -61,12 +61,6 @@ const judged = (kind: KeyResultKind, words: (string | undefined)[]): KindJudgeme
   words: [...new Set(words.filter((w): w is string => !!w))],
 });
 
-/** A label is a command (not a team) when it starts with a verb and has 2+ words. */
-function isCommand(label: string): boolean {
-  const first = wordsOf(label)[0];
-  return !!first && verbClass(first) !== undefined;
-}
-
 function contentWords(text: string): string[] {
   return wordsOf(text)
     .map((w) => w.toLowerCase())
@@ -130,7 +124,7 @@ export function judgeKeyResult(text: string, context: KeyResultContext = {}): Ki
   const see = SEE_OTHER.exec(cleaned);
   if (see) return judged("pointer", [see[0]]);
 
-  const { labels, rest } = splitLabels(cleaned, isCommand);
+  const { labels, rest } = splitLabels(cleaned);
   const body = withoutAsides(rest).replace(SUBJECT_OPENER, "").trim() || rest;
   const words = wordsOf(body);
   const verb = leadingVerb(words);

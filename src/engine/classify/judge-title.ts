@@ -47,19 +47,13 @@ const choice = (words: (string | undefined)[]): ThemeJudgement => ({
 });
 const theme = (words: string[]): ThemeJudgement => ({ theme: true, words });
 
-/** A label is a command (and not an owner) when it starts with a verb and has 2+ words. */
-function isCommand(label: string): boolean {
-  const first = wordsOf(label)[0];
-  return !!first && verbClass(first) !== undefined;
-}
-
 /** Is this objective title a bare theme (a label or slogan, not a choice)? */
 export function judgeTitle(input: string, options: TitleOptions = TITLE_DEFAULTS): ThemeJudgement {
   const title = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
   if (isSpecBareTheme(title)) return theme(wordsOf(title));
   // "CEO:" with nothing after it: an owner, no title.
   if (/:\s*(?:\*\*)?\s*$/.test(title)) return { theme: false, words: [] };
-  const { rest } = splitLabels(cleanText(title), isCommand);
+  const { rest } = splitLabels(cleanText(title));
   if (isSpecBareTheme(rest)) return theme(wordsOf(rest));
   const text = withoutAsides(rest).trim();
   const words = wordsOf(text);

@@ -4,6 +4,8 @@
  * and time words (Q3, FY21, H1, 2020) removed. Pure string work with precompiled patterns.
  */
 
+import { verbClass } from "./verbs.js";
+
 const TAG = /<\/?[A-Za-z][^>]*>/g;
 const MD_LINK = /!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])/g;
 const MD_MARK = /\*\*|__|[*`]/g;
@@ -72,10 +74,10 @@ export interface Labelled {
 
 /**
  * Splits leading labels off: up to eight words before a colon or a spaced dash, holding no
- * number, percent or currency. `isCommand` decides whether a label of two or more words is
- * really the start of a sentence ("Grow ARR: new logos") and so must stay.
+ * number, percent or currency. A label of two or more words that starts with a verb is really
+ * the start of a sentence ("Grow ARR: new logos") and stays.
  */
-export function splitLabels(text: string, isCommand: (label: string) => boolean): Labelled {
+export function splitLabels(text: string): Labelled {
   const labels: string[] = [];
   let rest = text;
   for (let i = 0; i < 3; i++) {
@@ -84,7 +86,7 @@ export function splitLabels(text: string, isCommand: (label: string) => boolean)
     const label = m[1].trim();
     const words = label.match(WORD) ?? [];
     if (words.length === 0 || words.length > 8 || /[%$€£]|\d+\s*%/.test(label)) break;
-    if (words.length > 1 && isCommand(label)) break;
+    if (words.length > 1 && verbClass(words[0] ?? "") !== undefined) break;
     const after = rest.slice(m[0].length).trim();
     if ((after.match(WORD) ?? []).length === 0) break;
     labels.push(label);
