@@ -33,6 +33,14 @@ const CASES: Record<KeyResultKind, string[]> = {
     "Net revenue retention",
     "Time to first value",
     "Search latency",
+    // Found after the first calibration, in a second batch of fresh key results.
+    "Increase paid seats in existing accounts by 25%",
+    "Cut cloud cost per tenant by 20%",
+    "Reduce time-to-first-dashboard from 9 days to 2",
+    "Customer Success KR: Gross retention at or above 92%",
+    "$X in partner-sourced pipeline",
+    "Support churn drops below 3%",
+    "NPS above 45 among admins",
   ],
   output: [
     "Hire 2 solutions engineers for the APAC region",
@@ -66,6 +74,14 @@ const CASES: Record<KeyResultKind, string[]> = {
     "Campaigns launched",
     "Blog posts published",
     "Tickets closed",
+    "Roll out SSO to all enterprise customers",
+    "Hire a Head of Partnerships",
+    "Refactor the billing service",
+    "Host 3 community meetups",
+    "Define the pricing for the Teams tier",
+    "Launch in 2 new regions",
+    "Migrate 80% of customers to the new API",
+    "All squads run weekly demos",
   ],
   vague: [
     "Improve reliability of nightly imports",
@@ -76,6 +92,7 @@ const CASES: Record<KeyResultKind, string[]> = {
     "We no longer rely on spreadsheets for planning",
     "Successful kickoff of the new partner council",
     "Better alignment across regions",
+    "Improve team morale",
   ],
   placeholder: [
     "TBD",

@@ -30,6 +30,15 @@ const THEMES = [
   "People Ops: Continue to foster trust and belonging",
   "Support strategic accounts",
   "Get design thinking into every review",
+  // Found after the first calibration, in a second batch of fresh titles.
+  "Strengthen our engineering culture",
+  "Be the best place to build a career",
+  "CEO: Category leadership",
+  "CTO: Scalable, secure infrastructure",
+  "VP Marketing: Brand",
+  "Security and compliance",
+  "Delightful onboarding",
+  "Foster a culture of experimentation",
 ];
 
 const CHOICES = [
@@ -63,6 +72,15 @@ const CHOICES = [
   // An area label followed by the choice.
   "Agent experience – Make agents first-class API users",
   "Deduplication – Merge duplicates once, correctly",
+  "CRO: Win 20 new enterprise logos in the public sector",
+  "Cut time-to-first-dashboard to under a day",
+  "Customer Success: Every enterprise account has a success plan",
+  "Replace the legacy billing system before renewal season",
+  "Make onboarding self-serve for teams under 50 seats",
+  "Enter the German market with two reseller partners",
+  "Stop building custom integrations for single customers",
+  "Halve support backlog",
+  "Product: Users find answers without contacting support",
 ];
 
 describe("judgeTitle", () => {

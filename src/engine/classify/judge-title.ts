@@ -38,6 +38,9 @@ export interface TitleOptions {
 }
 export const TITLE_DEFAULTS: TitleOptions = { maxLabelWords: 10, maxWeakWords: 8 };
 
+/** Verbs of change too soft to be a direction when all they change is generic. */
+const SOFT_CHANGE: ReadonlySet<string> = new Set(["strengthen", "enhance", "deepen", "nurture", "evolve"]);
+
 /** Openers that carry no meaning of their own: "Continue to", "Kick off", "Let's". */
 const OPENER = /^(?:(?:continue|continuing|keep|start|begin) to|kick off|let's|let us|we will|we'll|we)\s+/i;
 
@@ -119,6 +122,12 @@ export function judgeTitle(input: string, options: TitleOptions = TITLE_DEFAULTS
   )
     objectAt++;
   const base = verbBase(first) ?? "";
+  if (SOFT_CHANGE.has(base)) {
+    // "Strengthen our engineering culture": a change of nothing anyone could point to.
+    const object = body.slice(objectAt).filter((w) => !STOP.has(w.toLowerCase()));
+    if (object.length > 0 && object.every((w) => GENERIC.has(w.toLowerCase())))
+      return theme([first, ...object]);
+  }
   if (SLOGAN_VERBS.has(base) || firstClass === "weak") {
     const object = body.slice(objectAt).filter((w) => !STOP.has(w.toLowerCase()));
     const generic = object.every((w) => PRAISE.has(w.toLowerCase()) || GENERIC.has(w.toLowerCase()));

@@ -17,6 +17,7 @@ import { list, phraseRegex } from "./phrase-matcher.js";
 
 export const OUTCOME = phraseRegex(
   list(`
+  seat, paid seat, cost per, cost to serve, unit cost, unit economics,
   time to, days to, days from, hours to, minutes to, time from, share of wallet, orders,
   delivery rate, crash free, error free,
   opportunity, opportunities, opps, qualified lead, new lead, leads, adopt, adopts, invite,

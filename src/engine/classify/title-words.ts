@@ -80,7 +80,8 @@ export const CLAUSE =
   /(?<![\p{L}])(?:so that|so we|so they|so it|in order to|which will|that will|that ensures?|that supports?|that prepares?|that have|that has|while|whereby|by (?:\p{L}+ing))(?![\p{L}])/iu;
 
 /** Set phrases whose "to" is no purpose: "a great place to work". */
-export const IDIOM = /(?<![\p{L}])(?:place|places|way|ways) to (?:work|be|grow|learn)(?![\p{L}])/giu;
+export const IDIOM =
+  /(?<![\p{L}])(?:place|places|way|ways) to (?:work|be|grow|learn|build a career)(?![\p{L}])/giu;
 
 /** "to <verb>": checked word by word against the verb lists. */
 export const TO_WORD = /(?<![\p{L}])to\s+(?:\p{L}+ly\s+)?(\p{L}+)/giu;
