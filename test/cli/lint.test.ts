@@ -161,4 +161,18 @@ describe("throughline init", () => {
     expect(await main(["init", "mine.yaml"], io)).toBe(1);
     expect(captured.err).toContain("already exists");
   });
+
+  it.each(["2026-12-02", "2027-02-28", "2028-02-29", "2030-07-31"])(
+    "dates the starter plan from the day it is written (%s): linted that day, nothing is overdue or stale",
+    async (today) => {
+      const { io, captured, files } = fakeIO({}, { today });
+      expect(await main(["init", "mine.yaml"], io)).toBe(0);
+      expect(files.get("mine.yaml")).toContain(`start: ${today}`);
+      captured.out = "";
+      expect(await main(["lint", "mine.yaml", "--format", "json"], io)).not.toBe(2);
+      const rules = JSON.parse(captured.out).findings.map((f: { rule: string }) => f.rule);
+      const dated = ["metric-stale", "review-overdue", "resistance-unaddressed", "stop-not-enforced", "promise-broken", "insight-unused"];
+      expect(rules.filter((r: string) => dated.includes(r))).toEqual([]);
+    },
+  );
 });
