@@ -171,7 +171,14 @@ describe("throughline init", () => {
       captured.out = "";
       expect(await main(["lint", "mine.yaml", "--format", "json"], io)).not.toBe(2);
       const rules = JSON.parse(captured.out).findings.map((f: { rule: string }) => f.rule);
-      const dated = ["metric-stale", "review-overdue", "resistance-unaddressed", "stop-not-enforced", "promise-broken", "insight-unused"];
+      const dated = [
+        "metric-stale",
+        "review-overdue",
+        "resistance-unaddressed",
+        "stop-not-enforced",
+        "promise-broken",
+        "insight-unused",
+      ];
       expect(rules.filter((r: string) => dated.includes(r))).toEqual([]);
     },
   );

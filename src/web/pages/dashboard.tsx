@@ -3,7 +3,7 @@ import { FindingAction } from "../actions";
 import { type Analysis, get, type Item, type Snapshot } from "../api";
 import { Bar, LineChart } from "../charts";
 import { Loading, useAsync } from "../components";
-import { DIMENSION_TITLE, SEVERITY_LABEL, subjectHref } from "../format";
+import { DIMENSION_TITLE, SEVERITY_LABEL, subjectHref, subjectLinkLabel } from "../format";
 import { useOwns } from "../owned-by-me";
 import { Link } from "../router";
 
@@ -146,7 +146,9 @@ export function Dashboard({ ws }: { ws: string }) {
                 <strong>Action:</strong> {f.suggestion}
               </p>
               <div className="finding-actions">
-                <Link to={subjectHref(ws, f.subject)}>Open {f.subject.type}</Link>
+                <Link to={subjectHref(ws, f.subject, data.priorities)}>
+                  {subjectLinkLabel(f.subject.type)}
+                </Link>
                 <FindingAction
                   ws={ws}
                   finding={f}
