@@ -71,9 +71,7 @@ describe("throughline lint", () => {
     const { code, out } = await run(["lint", "plan.yaml"], { "plan.yaml": broken });
     expect(code).toBe(2);
     expect(out).toContain('unknown key "ownr" — did you mean "owner"?');
-    expect(out).toMatch(
-      /plan\.yaml:15:9 error teams\[1\]\.id id "product" is used twice \(first at line 12\)/,
-    );
+    expect(out).toMatch(/plan\.yaml:15:9 error teams\[1\]\.id "product" is used twice \(first at line 12\)/);
     expect(out).not.toContain("Execution Gap Index");
     expect(out).toContain("not a valid plan — 2 problems");
   });
