@@ -27,10 +27,14 @@ describe("npm start", () => {
   it("stops the server when npm is sent SIGTERM, freeing its port", async () => {
     expect(existsSync(join(ROOT, "dist", "cli-bundle", "main.js")), "npm run build first").toBe(true);
     const dir = mkdtempSync(join(tmpdir(), "throughline-start-"));
-    const npm = spawn("npm", ["start", "--ignore-scripts", "--", "--port", "0", "--data", join(dir, "data")], {
-      cwd: ROOT,
-      env: { ...process.env, npm_config_update_notifier: "false" },
-    });
+    const npm = spawn(
+      "npm",
+      ["start", "--ignore-scripts", "--", "--port", "0", "--data", join(dir, "data")],
+      {
+        cwd: ROOT,
+        env: { ...process.env, npm_config_update_notifier: "false" },
+      },
+    );
     let output = "";
     npm.stdout.on("data", (chunk) => {
       output += chunk;
