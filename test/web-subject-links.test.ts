@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ENTITY_SINGULAR } from "../src/domain/entity-sections.js";
 import { SUBJECT_TYPES } from "../src/engine/types.js";
-import { subjectHref } from "../src/web/format.js";
+import { initialOwner, subjectHref } from "../src/web/format.js";
 import { resolveWorkspaceRoute } from "../src/web/routes.js";
 
 /*
@@ -43,5 +43,14 @@ describe("finding subject links", () => {
     expect(resolveWorkspaceRoute("/w/acme/edit/plans/plan").kind).toBe("unknown");
     expect(resolveWorkspaceRoute("/w/acme").kind).toBe("dashboard");
     expect(resolveWorkspaceRoute("/w/acme/capacity#team-x")).toEqual({ kind: "page", page: "capacity" });
+  });
+});
+
+describe("owner picker", () => {
+  const people = [{ id: "ana" }, { id: "raj" }];
+  it("starts on the suggested person, else on nobody", () => {
+    expect(initialOwner(people, "raj")).toBe("raj");
+    expect(initialOwner(people, "gone")).toBe("");
+    expect(initialOwner(people, null)).toBe("");
   });
 });

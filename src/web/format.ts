@@ -86,3 +86,11 @@ export function sectionOf(type: string): string {
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+/**
+ * Who an owner picker starts on: the person the finding suggests when they are in the list,
+ * else nobody (the reader chooses; the first name in the list is no suggestion).
+ */
+export function initialOwner(people: readonly { id: string }[], suggested: unknown): string {
+  return typeof suggested === "string" && people.some((p) => p.id === suggested) ? suggested : "";
+}
