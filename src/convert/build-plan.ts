@@ -84,7 +84,7 @@ function judgeKr(
   kr: DraftKeyResult,
   objective: string,
 ): { kind: ReportKeyResult["kind"]; placeholders: string[] } {
-  const placeholders = findPlaceholders(kr.text);
+  const placeholders = [...findPlaceholders(kr.text), ...(kr.placeholders ?? [])];
   if (kr.pointer) return { kind: "pointer", placeholders };
   return { kind: judgeKeyResult(kr.text, { objective }).kind, placeholders };
 }
