@@ -1,5 +1,6 @@
 import { type ReactElement, useEffect, useState } from "react";
 import { ApiError, api, get, setCsrfToken, type WorkspaceInfo } from "./api";
+import { AnalysisDate, viewedAsOf } from "./as-of";
 import { Form, Loading, TextField, useAsync } from "./components";
 import { CapacityPage } from "./pages/capacity";
 import { Dashboard } from "./pages/dashboard";
@@ -52,8 +53,9 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
   const ws = match("/w/:ws", path)?.ws ?? path.match(/^\/w\/([^/?#]+)/)?.[1];
   const workspaces = useAsync(() => get<{ items: WorkspaceInfo[] }>("/workspaces"), []);
   const current = useAsync(async () => (ws ? get<WorkspaceInfo>(`/workspaces/${ws}`) : undefined), [ws]);
-  const scoped: Session = { ...session, role: current.data?.role as Session["role"] };
   const query = new URLSearchParams(path.split("?")[1] ?? "");
+  const asOf = viewedAsOf(`?${query.toString()}`);
+  const scoped: Session = { ...session, role: current.data?.role as Session["role"], readOnly: !!asOf };
   const nav = ws
     ? [
         ["Dashboard", `/w/${ws}`],
@@ -128,7 +130,7 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
           <ul>
             {nav.map(([label, to]) => (
               <li key={to}>
-                <Link to={to} className={isActive(path, to, `/w/${ws}`) ? "active" : ""}>
+                <Link to={asOf ? `${to}?asOf=${asOf}` : to} className={isActive(path, to, `/w/${ws}`) ? "active" : ""}>
                   {label}
                 </Link>
               </li>
@@ -136,7 +138,11 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
           </ul>
         </nav>
       )}
-      <main id="main">{page}</main>
+      {ws && <AnalysisDate ws={ws} path={path} />}
+      {/* Keyed by the day viewed: choosing another day reloads every page's data for it. */}
+      <main id="main" key={asOf ?? "current"}>
+        {page}
+      </main>
     </SessionContext.Provider>
   );
 }

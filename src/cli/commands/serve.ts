@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { type CliIO, EXIT, UsageError } from "../io.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { openCliStore, withDataOption } from "./database-options.js";
 
-const DEMO_PLAN = join(PACKAGE_ROOT, "examples", "acme.yaml");
 const WEB_ROOT = join(PACKAGE_ROOT, "dist", "web");
 
 export interface ServeOptions {
@@ -35,12 +34,8 @@ export async function serve(options: ServeOptions, io: CliIO): Promise<number> {
     throw new UsageError(`--port must be 0–65535, not "${options.port}"`);
   const store = await openCliStore(io, options.data);
   const { buildServer } = await import("../../server/app.js");
-  const { loadPlan } = await import("../../plan/load-plan.js");
   try {
-    if (options.demo && !(await store.workspaces.findWorkspace("demo"))) {
-      const loaded = loadPlan(readFileSync(DEMO_PLAN, "utf8"), { fileName: DEMO_PLAN });
-      if (loaded.ok) await store.workspaces.replacePlan("demo", loaded.plan, { actor: "demo" });
-    }
+    if (options.demo) await (await import("../demo-workspace.js")).loadDemoWorkspace(store);
     const { authFromEnv } = await import("../../server/auth/auth-env.js");
     const deployment = authFromEnv(io.env);
     const app = await buildServer({
