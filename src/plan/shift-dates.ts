@@ -9,16 +9,7 @@ import { addDays, daysBetween, isCalendarDate } from "../domain/primitives.js";
  */
 
 /** The fields of the plan format that hold a calendar date (plan-format.md). */
-const DATE_FIELDS = new Set([
-  "asOf",
-  "start",
-  "end",
-  "due",
-  "date",
-  "decided",
-  "effective",
-  "lastReviewed",
-]);
+const DATE_FIELDS = new Set(["asOf", "start", "end", "due", "date", "decided", "effective", "lastReviewed"]);
 
 /** A copy of `plan` with every date `days` later (earlier when negative). */
 export function shiftPlanDates(plan: Plan, days: number): Plan {

@@ -20,6 +20,7 @@ import { installIdempotency } from "./idempotency.js";
 import { installProblemDetails } from "./problem-details.js";
 import { analysisRoutes } from "./routes/analysis.js";
 import { auditRoutes } from "./routes/audit.js";
+import { checkinBatchRoutes } from "./routes/checkin-batch.js";
 import { checkinRoutes } from "./routes/checkins.js";
 import { collectionRoutes } from "./routes/collections.js";
 import { planRoutes } from "./routes/plan.js";
@@ -138,6 +139,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(analysisRoutes, { store, today });
       await api.register(collectionRoutes, { store });
       await api.register(checkinRoutes, { store });
+      await api.register(checkinBatchRoutes, { store });
       await api.register(auditRoutes, { store });
     },
     { prefix: API_PREFIX },

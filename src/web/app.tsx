@@ -130,7 +130,10 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
           <ul>
             {nav.map(([label, to]) => (
               <li key={to}>
-                <Link to={asOf ? `${to}?asOf=${asOf}` : to} className={isActive(path, to, `/w/${ws}`) ? "active" : ""}>
+                <Link
+                  to={asOf ? `${to}?asOf=${asOf}` : to}
+                  className={isActive(path, to, `/w/${ws}`) ? "active" : ""}
+                >
                   {label}
                 </Link>
               </li>

@@ -2,11 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../domain/errors.js";
+import { planAsOf } from "../../engine/context.js";
 import { loadPlan } from "../../plan/load-plan.js";
 import { serialisePlan } from "../../plan/serialise-plan.js";
 import type { Store } from "../../store/index.js";
 import { actorName, ifMatch, sendWithEtag } from "../http-helpers.js";
-import { planAsOf } from "../../engine/context.js";
 import { analysisQuery, workspaceResponse, wsParams } from "../request-schemas.js";
 import { presentWorkspace } from "./workspaces.js";
 
