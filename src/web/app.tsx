@@ -3,6 +3,7 @@ import { ApiError, api, get, setCsrfToken, type WorkspaceInfo } from "./api";
 import { AnalysisDate, viewedAsOf } from "./as-of";
 import { Form, Loading, TextField, useAsync } from "./components";
 import { CapacityPage } from "./pages/capacity";
+import { CheckinPage } from "./pages/checkin";
 import { Dashboard } from "./pages/dashboard";
 import { EditPage } from "./pages/edit";
 import { EntriesPage } from "./pages/entries";
@@ -59,6 +60,7 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
   const nav = ws
     ? [
         ["Dashboard", `/w/${ws}`],
+        ["Check-in", `/w/${ws}/checkin`],
         ["Strategy map", `/w/${ws}/map`],
         ["Capacity", `/w/${ws}/capacity`],
         ["Promises", `/w/${ws}/promises`],
@@ -165,6 +167,7 @@ function workspacePage(ws: string, path: string, query: URLSearchParams): ReactE
   if (edit) return <EditPage ws={ws} section={edit.section} id={edit.id} />;
   const pages: Record<string, ReactElement> = {
     map: <MapPage ws={ws} />,
+    checkin: <CheckinPage ws={ws} />,
     capacity: <CapacityPage ws={ws} />,
     promises: <PromisesPage ws={ws} />,
     insights: <InsightsPage ws={ws} />,
