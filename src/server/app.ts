@@ -23,6 +23,7 @@ import { auditRoutes } from "./routes/audit.js";
 import { checkinBatchRoutes } from "./routes/checkin-batch.js";
 import { checkinRoutes } from "./routes/checkins.js";
 import { collectionRoutes } from "./routes/collections.js";
+import { myWorkRoutes } from "./routes/my-work.js";
 import { planRoutes } from "./routes/plan.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 
@@ -140,6 +141,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(collectionRoutes, { store });
       await api.register(checkinRoutes, { store });
       await api.register(checkinBatchRoutes, { store });
+      await api.register(myWorkRoutes, { store, today });
       await api.register(auditRoutes, { store });
     },
     { prefix: API_PREFIX },

@@ -142,7 +142,9 @@ export function CheckinForm({
       {canCheckIn && (
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? "Saving…" : `Record ${filled.length || ""} check-in${filled.length === 1 ? "" : "s"}`.replace("  ", " ")}
+            {busy
+              ? "Saving…"
+              : `Record ${filled.length || ""} check-in${filled.length === 1 ? "" : "s"}`.replace("  ", " ")}
           </button>
         </div>
       )}

@@ -79,7 +79,9 @@ export function CheckinUpload({ ws, onRecorded }: { ws: string; onRecorded: () =
       else {
         setPreview(undefined);
         setFile(undefined);
-        setDone(`Recorded ${answer.recorded} check-in${answer.recorded === 1 ? "" : "s"} from ${chosen.name}.`);
+        setDone(
+          `Recorded ${answer.recorded} check-in${answer.recorded === 1 ? "" : "s"} from ${chosen.name}.`,
+        );
         onRecorded();
       }
     } catch (err) {

@@ -1,11 +1,11 @@
 import { metricsOwnedBy } from "../../domain/ownership";
 import { projectAt } from "../chart-scales";
-import { CheckinForm } from "../checkin-form";
 import { LineChart } from "../charts";
+import { CheckinForm } from "../checkin-form";
 import { Loading, useAsync } from "../components";
-import { useCan, useSession } from "../session";
 import { SEVERITY_LABEL } from "../format";
 import { Link } from "../router";
+import { useCan, useSession } from "../session";
 import { loadPlanAndAnalysis, type Plan } from "./plan-data";
 
 export function PriorityPage({ ws, id }: { ws: string; id: string }) {
