@@ -11,6 +11,7 @@ import { InsightsPage } from "./pages/insights";
 import { InvitePage } from "./pages/invite";
 import { MapPage } from "./pages/map";
 import { MembersPage } from "./pages/members";
+import { MyWorkPage, MyWorkPanel } from "./pages/my-work";
 import { PlanFilePage } from "./pages/plan-file";
 import { PriorityPage } from "./pages/priority";
 import { PromisesPage } from "./pages/promises";
@@ -60,6 +61,7 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
   const nav = ws
     ? [
         ["Dashboard", `/w/${ws}`],
+        ...(session.user ? [["My work", `/w/${ws}/my-work`]] : []),
         ["Check-in", `/w/${ws}/checkin`],
         ["Strategy map", `/w/${ws}/map`],
         ["Capacity", `/w/${ws}/capacity`],
@@ -82,6 +84,7 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
       workspaces={workspaces.data?.items}
       error={workspaces.error}
       canCreate={!session.auth || session.user?.isAdmin === true}
+      signedIn={session.user !== undefined}
     />
   );
 
@@ -168,6 +171,7 @@ function workspacePage(ws: string, path: string, query: URLSearchParams): ReactE
   const pages: Record<string, ReactElement> = {
     map: <MapPage ws={ws} />,
     checkin: <CheckinPage ws={ws} />,
+    "my-work": <MyWorkPage ws={ws} />,
     capacity: <CapacityPage ws={ws} />,
     promises: <PromisesPage ws={ws} />,
     insights: <InsightsPage ws={ws} />,
@@ -185,15 +189,28 @@ function Home({
   workspaces,
   error,
   canCreate,
+  signedIn,
 }: {
   workspaces?: WorkspaceInfo[];
   error?: unknown;
   canCreate: boolean;
+  signedIn: boolean;
 }) {
   if (!workspaces) return <Loading error={error} />;
+  // A signed-in person lands on what they owe: My work in each of their workspaces (a few at most).
+  const mine = signedIn ? workspaces.slice(0, 5) : [];
+  const Title = mine.length > 0 ? "h2" : "h1";
   return (
     <article>
-      <h1>Workspaces</h1>
+      {mine.length > 0 && (
+        <>
+          <h1>My work</h1>
+          {mine.map((w) => (
+            <MyWorkPanel key={w.slug} ws={w.slug} heading={w.name} />
+          ))}
+        </>
+      )}
+      <Title>Workspaces</Title>
       {workspaces.length === 0 ? (
         <p className="empty">
           No workspace yet.{" "}
