@@ -1,10 +1,9 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api } from "./api";
 import { projectAt } from "./chart-scales";
 import { Problems } from "./components";
 import { today } from "./format";
 import type { Plan } from "./pages/plan-data";
-import { Link } from "./router";
 import { useCan } from "./session";
 
 /** What a row of the check-in form shows about a metric before this week's value. */
@@ -48,6 +47,11 @@ export function CheckinForm({
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string>();
   const canCheckIn = useCan("contributor");
+  const first = useRef<HTMLInputElement>(null);
+  // Focus once the inputs are enabled: the reader's role arrives after the page's first render.
+  useEffect(() => {
+    if (autoFocus && canCheckIn) first.current?.focus();
+  }, [autoFocus, canCheckIn]);
   if (metrics.length === 0) return <p className="empty">No metric to check in on.</p>;
   const filled = metrics.filter((m) => (values[m.id] ?? "").trim() !== "");
   const submit = async (e: React.FormEvent) => {
@@ -100,9 +104,8 @@ export function CheckinForm({
             const unit = m.unit ? ` ${m.unit}` : "";
             return (
               <tr key={m.id}>
-                <th scope="row">
-                  <Link to={`/w/${ws}/edit/metrics/${m.id}`}>{m.name}</Link>
-                </th>
+                {/* Plain text, not a link: Tab goes value → note → next value. */}
+                <th scope="row">{m.name}</th>
                 <td>{last ? `${last.value}${unit} on ${last.date}` : <em>none yet</em>}</td>
                 <td>{m.target !== undefined ? `${m.target}${unit}${m.due ? ` by ${m.due}` : ""}` : "—"}</td>
                 <td>{projected !== undefined ? `${Math.round(projected * 100) / 100}${unit}` : "—"}</td>
@@ -114,8 +117,7 @@ export function CheckinForm({
                     aria-label={`${m.name}: value for ${date}`}
                     value={values[m.id] ?? ""}
                     disabled={!canCheckIn}
-                    // biome-ignore lint/a11y/noAutofocus: the check-in page exists to type these values
-                    autoFocus={autoFocus && i === 0}
+                    ref={i === 0 ? first : undefined}
                     onChange={(e) => setValues({ ...values, [m.id]: e.target.value })}
                   />
                 </td>

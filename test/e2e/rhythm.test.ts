@@ -57,7 +57,7 @@ describe("the operating rhythm in Chromium", () => {
     await dialog.getByRole("button", { name: "Record the stop" }).click();
     await expect.poll(() => findings.count(), { timeout: 30_000 }).toBe(before - 1);
     await page.close();
-  });
+  }, 120_000);
 
   it("a contributor lands on My work, records two check-ins in one form, and sees metric-stale gone and the index lower", async () => {
     const page = await newPage();
@@ -74,7 +74,7 @@ describe("the operating rhythm in Chromium", () => {
 
     await page.goto(server.url);
     await page.getByRole("link", { name: "Record this week's check-ins" }).click();
-    await page.getByRole("heading", { name: "Check-in" }).waitFor();
+    await page.getByRole("heading", { name: "Check-in", exact: true }).waitFor();
     // Keyboard-first: the first value has focus; Tab goes to its note, then the next value.
     await page.keyboard.type("30");
     await page.keyboard.press("Tab");
@@ -95,7 +95,7 @@ describe("the operating rhythm in Chromium", () => {
     const { plan } = await server.store.workspaces.readPlan("demo");
     const notes = plan.metrics?.flatMap((m) => (m.checkins ?? []).map((c) => c.note)).filter(Boolean);
     expect(notes).toContain("two pilots live");
-  });
+  }, 120_000);
 
   it("an earlier day is viewed read-only", async () => {
     const page = await newPage();
@@ -107,5 +107,5 @@ describe("the operating rhythm in Chromium", () => {
     expect(page.url()).toContain("asOf=2026-01-15");
     await page.getByTestId("gap-index").waitFor();
     expect(await page.getByRole("button", { name: "Record a stop" }).count()).toBe(0);
-  });
+  }, 120_000);
 });
