@@ -59,11 +59,25 @@ export async function serve(options: ServeOptions, io: CliIO): Promise<number> {
         `\nNobody can sign in yet. Open this one-time link to create the first administrator:\n  ${link}\n\n`,
       );
 
+    // Digests (and later reminders and webhooks) run here, claimed in the database (src/jobs).
+    const { JobRunner } = await import("../../jobs/job-runner.js");
+    const { mailTransport } = await import("../../jobs/mail-transport.js");
+    const { systemClock } = await import("../../jobs/clock.js");
+    const jobs = new JobRunner({
+      store,
+      clock: systemClock,
+      transport: mailTransport(io.env, (message, fields) => app.log.info(fields, message)),
+      publicUrl: (app.auth.config.publicUrl ?? url).replace(/\/$/, ""),
+      log: (message, fields) => app.log.info(fields ?? {}, message),
+    });
+    jobs.start(Number(io.env.THROUGHLINE_JOBS_INTERVAL_MS ?? 60_000));
+
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       app.log.info({ signal }, "shutting down: finishing requests in flight");
+      await jobs.stop();
       await app.close();
       await store.close();
     };
