@@ -3,6 +3,7 @@ import type { MyWorkResponse } from "../../domain/my-work";
 import { FindingAction } from "../actions";
 import { api, get, type Item } from "../api";
 import { Loading, useAsync } from "../components";
+import { DigestPanel } from "../digest-panel";
 import { SEVERITY_LABEL, subjectHref } from "../format";
 import { useOwns } from "../owned-by-me";
 import { Link } from "../router";
@@ -137,6 +138,7 @@ export function MyWorkPage({ ws }: { ws: string }) {
   return (
     <article>
       <MyWorkPanel ws={ws} />
+      <DigestPanel ws={ws} />
     </article>
   );
 }
