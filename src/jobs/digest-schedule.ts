@@ -75,3 +75,15 @@ export function latestPeriod(schedule: Schedule, now: Date): { period: string; d
   const period = new Date(today - back * 86_400_000).toISOString().slice(0, 10);
   return { period, dueAt: zonedInstant(period, schedule.hour, schedule.timeZone) };
 }
+
+/** The latest day whose `hour` has passed at `now` in the time zone: reminders go out daily. */
+export function latestDay(
+  schedule: Pick<Schedule, "hour" | "timeZone">,
+  now: Date,
+): { period: string; dueAt: Date } {
+  const local = localParts(now, schedule.timeZone);
+  const today = Date.UTC(local.year, local.month - 1, local.day);
+  const back = local.hour < schedule.hour ? 1 : 0;
+  const period = new Date(today - back * 86_400_000).toISOString().slice(0, 10);
+  return { period, dueAt: zonedInstant(period, schedule.hour, schedule.timeZone) };
+}

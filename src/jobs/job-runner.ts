@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { digestSettings, workspaceIds } from "../store/digest-store.js";
 import { claimJob, completeJob, enqueueJob, failJob, type Job } from "../store/jobs-queue.js";
 import { type JobContext, runDigestJob } from "./digest-job.js";
-import { latestPeriod } from "./digest-schedule.js";
+import { latestDay, latestPeriod } from "./digest-schedule.js";
+import { runReminderJob } from "./reminder-job.js";
 
 /** Attempts before a job is given up; the backoff doubles from a minute, so about a day in all. */
 const MAX_ATTEMPTS = 11;
@@ -65,14 +66,23 @@ export class JobRunner {
       if (!settings.enabled) continue;
       const { period, dueAt } = latestPeriod(settings, now);
       // Periods before the workspace had digests, and the one already sent, are owed nothing.
-      if (dueAt.getTime() < Date.parse(settings.since) || settings.lastPeriod === period) continue;
-      await enqueueJob(db, {
-        workspaceId: ws.id,
-        key: `digest:${period}`,
-        kind: "digest",
-        runAt: dueAt,
-        payload: { period },
-      });
+      if (dueAt.getTime() >= Date.parse(settings.since) && settings.lastPeriod !== period)
+        await enqueueJob(db, {
+          workspaceId: ws.id,
+          key: `digest:${period}`,
+          kind: "digest",
+          runAt: dueAt,
+          payload: { period },
+        });
+      // Reminders: daily at the digest hour, the latest day only.
+      const day = latestDay(settings, now);
+      if (day.dueAt.getTime() >= Date.parse(settings.since))
+        await enqueueJob(db, {
+          workspaceId: ws.id,
+          key: `reminders:${day.period}`,
+          kind: "reminders",
+          runAt: day.dueAt,
+        });
     }
   }
 
@@ -82,6 +92,9 @@ export class JobRunner {
       if (job.kind === "digest") {
         const { sent } = await runDigestJob(this.ctx, job);
         this.ctx.log?.("digest sent", { workspaceId: job.workspaceId, key: job.key, sent });
+      } else if (job.kind === "reminders") {
+        const { sent } = await runReminderJob(this.ctx, job);
+        this.ctx.log?.("reminders sent", { workspaceId: job.workspaceId, key: job.key, sent });
       }
       await completeJob(db, job, this.ctx.clock.now());
     } catch (error) {

@@ -43,7 +43,11 @@ describe("the weekly digest from two servers on one PostgreSQL", () => {
       transport: mailTransport({ SMTP_URL: smtp.url }, () => undefined),
       publicUrl: "https://throughline.example",
     });
-  const digests = (to: string) => smtp.received.filter((m) => m.to.includes(to));
+  // Digests carry the one-click unsubscribe headers; reminders are the other mails.
+  const digests = (to: string) =>
+    smtp.received.filter((m) => m.to.includes(to) && m.header("List-Unsubscribe-Post") !== undefined);
+  const reminders = (to: string) =>
+    smtp.received.filter((m) => m.to.includes(to) && m.header("List-Unsubscribe-Post") === undefined);
 
   beforeAll(async () => {
     const admin = new pg.Client({ connectionString: ADMIN_URL });
@@ -89,7 +93,9 @@ describe("the weekly digest from two servers on one PostgreSQL", () => {
     const [a, b] = stores.map(runner);
     await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
     await Promise.all([a.tick(), b.tick()]);
-    expect(smtp.received.map((m) => m.to).sort()).toEqual([["maya@acme.example"], ["raj@acme.example"]]);
+    expect(digests("raj@acme.example")).toHaveLength(1);
+    expect(digests("maya@acme.example")).toHaveLength(1);
+    expect(smtp.received.filter((m) => m.header("List-Unsubscribe-Post") !== undefined)).toHaveLength(2);
     const raj = digests("raj@acme.example")[0] as ReceivedMail;
     expect(raj.raw).toContain("Check-ins due:");
     expect(raj.raw).toContain("Onboarding tasks completed");
@@ -109,6 +115,25 @@ describe("the weekly digest from two servers on one PostgreSQL", () => {
     expect(digests("raj@acme.example")[1]?.raw).toContain("your week starting 2026-12-14");
   });
 
+  it("owners of stale metrics get one reminder per check-in that fell due, not one a day", async () => {
+    // Raj owns "live-in-days", whose metrics are stale; the reminders went out with the first run.
+    expect(reminders("raj@acme.example")).toHaveLength(1);
+    expect(reminders("raj@acme.example")[0]?.raw).toContain("Onboarding tasks completed");
+    clock.set("2026-12-15T09:00:00Z");
+    await Promise.all(stores.map((s) => runner(s).tick()));
+    expect(reminders("raj@acme.example")).toHaveLength(1);
+    // A check-in, then the metric falls due again: one more reminder.
+    await stores[0].workspaces.addCheckin(
+      "acme",
+      "activation",
+      { date: "2026-12-15", value: 4 },
+      { actor: "raj@acme.example" },
+    );
+    clock.set("2027-02-15T09:00:00Z");
+    await Promise.all(stores.map((s) => runner(s).tick()));
+    expect(reminders("raj@acme.example")).toHaveLength(2);
+  });
+
   it("the unsubscribe link opts its person out with one POST; the next digest skips them", async () => {
     const app = await buildServer({ store: stores[1] });
     const link = digests("maya@acme.example")[1]?.header("List-Unsubscribe")?.slice(1, -1) ?? "";
@@ -123,9 +148,10 @@ describe("the weekly digest from two servers on one PostgreSQL", () => {
     });
     expect(done.statusCode).toBe(200);
     await app.close();
-    clock.set("2026-12-21T08:30:00Z");
+    clock.set("2027-02-22T08:30:00Z");
     await runner(stores[0]).tick();
-    expect(digests("raj@acme.example")).toHaveLength(3);
-    expect(digests("maya@acme.example")).toHaveLength(2);
+    // Raj: 30 Nov, the catch-up of 14 Dec, 15 Feb, 22 Feb; Maya stopped after 15 Feb.
+    expect(digests("raj@acme.example")).toHaveLength(4);
+    expect(digests("maya@acme.example")).toHaveLength(3);
   });
 });
