@@ -115,9 +115,13 @@ export async function digestRoutes(app: FastifyInstance, { store }: { store: Sto
         response: { 200: subscriptionResponse },
       },
     },
-    async (request) => ({
-      optedOut: await isOptedOut(store.db, await workspaceId(request.params.ws), userOf(request).id),
-    }),
+    async (request) => {
+      // An API token is nobody in particular: it receives no digest.
+      if (request.actor?.kind !== "user") return { optedOut: true };
+      return {
+        optedOut: await isOptedOut(store.db, await workspaceId(request.params.ws), userOf(request).id),
+      };
+    },
   );
 
   r.put(
@@ -163,6 +167,7 @@ export async function digestRoutes(app: FastifyInstance, { store }: { store: Sto
     async (request) => {
       const id = await workspaceId(request.params.ws);
       const admin = request.access?.role === "admin";
+      if (!admin && request.actor?.kind !== "user") return { items: [] };
       const mails = await listMail(store.db, id, admin ? {} : { userId: userOf(request).id });
       return { items: mails.map(({ userId: _u, ...m }) => m) };
     },

@@ -1,0 +1,3 @@
+import { run } from "./rhythm-bench.js";
+await run();
+process.exit(0);
