@@ -1,3 +1,0 @@
-import { run } from "./rhythm-bench.js";
-await run();
-process.exit(0);
