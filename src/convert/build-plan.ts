@@ -77,7 +77,7 @@ function ownerField(ids: string[]): string | string[] | undefined {
 }
 
 function judgeKr(kr: DraftKeyResult): { kind: ReportKeyResult["kind"]; placeholders: string[] } {
-  const placeholders = findPlaceholders(kr.text);
+  const placeholders = [...findPlaceholders(kr.text), ...(kr.placeholders ?? [])];
   if (kr.pointer) return { kind: "pointer", placeholders };
   // Only a placeholder ("X", "TBD", "[N13]") and at most a word around it: nothing to judge.
   if (placeholders.length > 0) {

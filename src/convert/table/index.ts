@@ -1,9 +1,10 @@
-import type { AppError } from "../../domain/errors.js";
-import type { ConvertOptions, Draft } from "../draft.js";
-import { findOkrHeader, okrSheetToDraft } from "./okr-sheet.js";
+import type { Reader, ReaderInput } from "../index.js";
+import { guardInput } from "../input-guard.js";
+import type { Header } from "./header.js";
+import { findOkrHeader, type OkrField, okrSheetToDraft } from "./okr-sheet.js";
 import { readCsvTable } from "./read-csv.js";
 import { readXlsxTables } from "./read-xlsx.js";
-import { decodeText, inputError, type ProgressListener, type Table } from "./table.js";
+import { inputError, type Table } from "./table.js";
 import { sniffTracker } from "./tracker-columns.js";
 import { jiraExportToDraft, linearExportToDraft } from "./tracker-export.js";
 
@@ -12,38 +13,37 @@ import { jiraExportToDraft, linearExportToDraft } from "./tracker-export.js";
  * `build-plan.ts` turns the Draft into a plan and its report.
  */
 
-export interface TableReaderContext {
-  /** The file name as the user gave it, for messages and the report. */
-  source: string;
-  options: ConvertOptions;
-  onProgress?: ProgressListener;
+/** The text of a CSV input: the registry's guards have run (size, binary, encoding, empty). */
+function csvText(input: ReaderInput): string {
+  return input.text ?? (guardInput(input.source, input.bytes, false) as string);
 }
 
-export type TableReader = (input: Uint8Array | string, context: TableReaderContext) => Promise<Draft>;
-
-const CSV = "a CSV file";
-
 /** An OKR spreadsheet saved as CSV: one row per key result or objective. */
-export const readOkrCsv: TableReader = async (input, context) => {
-  const table = readCsvTable(decodeText(input, context.source, CSV), context.source);
-  return okrSheetToDraft(table, { ...context, from: "csv" });
-};
+export const readOkrCsv: Reader = (input, options) =>
+  okrSheetToDraft(readCsvTable(csvText(input), input.source), {
+    source: input.source,
+    from: "csv",
+    options,
+    onProgress: input.onProgress,
+  });
 
 /** An OKR workbook: the first sheet with a recognisable header. */
-export const readOkrXlsx: TableReader = async (input, context) => {
-  const tables = await readXlsxTables(input, context.source);
-  let firstError: AppError | undefined;
+export const readOkrXlsx: Reader = async (input, options) => {
+  const tables = await readXlsxTables(input.bytes, input.source);
+  let firstError: Error | undefined;
   for (const table of tables) {
     if (table.rows.length === 0) continue;
+    let header: Header<OkrField>;
     try {
-      const header = findOkrHeader(table, context.source, context.options);
-      return okrSheetToDraft(table, { ...context, from: "xlsx" }, header);
+      header = findOkrHeader(table, input.source, options);
     } catch (error) {
-      firstError ??= error as AppError;
+      firstError ??= error as Error;
+      continue;
     }
+    const context = { source: input.source, from: "xlsx" as const, options, onProgress: input.onProgress };
+    return okrSheetToDraft(table, context, header);
   }
-  if (!firstError)
-    throw inputError(`${context.source} has no rows in any sheet: there is nothing to convert`);
+  if (!firstError) throw inputError(`${input.source} has no rows in any sheet: there is nothing to convert`);
   if (tables.length > 1)
     throw inputError(
       `${firstError.message} No sheet of ${tables.length} (${tables.map((t) => `"${t.sheet}"`).join(", ")}) has one.`,
@@ -51,26 +51,27 @@ export const readOkrXlsx: TableReader = async (input, context) => {
   throw firstError;
 };
 
-export const readJiraCsv: TableReader = async (input, context) =>
-  jiraExportToDraft(readCsvTable(decodeText(input, context.source, CSV), context.source), context);
+export const readJiraCsv: Reader = (input, options) =>
+  jiraExportToDraft(readCsvTable(csvText(input), input.source), {
+    source: input.source,
+    options,
+    onProgress: input.onProgress,
+  });
 
-export const readLinearCsv: TableReader = async (input, context) =>
-  linearExportToDraft(readCsvTable(decodeText(input, context.source, CSV), context.source), context);
+export const readLinearCsv: Reader = (input, options) =>
+  linearExportToDraft(readCsvTable(csvText(input), input.source), {
+    source: input.source,
+    options,
+    onProgress: input.onProgress,
+  });
 
-/** For `--from auto` on a .csv: a Jira or Linear export by its header, else an OKR spreadsheet. */
-export function sniffCsvFormat(input: Uint8Array | string): "csv" | "jira-csv" | "linear-csv" {
-  const head =
-    typeof input === "string" ? input.slice(0, 16384) : new TextDecoder().decode(input.subarray(0, 16384));
+/** For `--from auto` on a .csv: a Jira or Linear export by its header line, else undefined. */
+export function sniffTrackerCsv(headerLine: string): "jira-csv" | "linear-csv" | undefined {
   let table: Table;
   try {
-    // The sample may end mid-row; only the first rows matter.
-    table = readCsvTable(head.slice(0, Math.max(head.lastIndexOf("\n"), 0)) || head, "sample");
+    table = readCsvTable(headerLine, "header");
   } catch {
-    return "csv";
+    return undefined;
   }
-  for (const row of table.rows.slice(0, 10)) {
-    const tracker = sniffTracker(row.cells);
-    if (tracker) return tracker;
-  }
-  return "csv";
+  return sniffTracker(table.rows[0]?.cells ?? []);
 }

@@ -226,9 +226,10 @@ function readKeyResult(
     const written = cell(row, field);
     if (!written) continue;
     if (isPlaceholder(written)) {
-      draft.assumptions.push(
-        `row ${row.number}: ${field} "${written}" is a placeholder; left without a ${field}`,
-      );
+      // A target still to be decided is flagged with the key result (the report's placeholder).
+      if (field === "target") kr.placeholders = [written];
+      else
+        draft.assumptions.push(`row ${row.number}: ${field} "${written}" is a placeholder; left without one`);
       continue;
     }
     const n = parseCellNumber(written);
