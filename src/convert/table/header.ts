@@ -82,6 +82,12 @@ export function findHeader<F extends string>(
     return header;
   }
   const firstRow = table.rows.find((r) => r.cells.some((c) => c.trim() !== ""));
+  const looked = table.rows.slice(0, limit).flatMap((r) => r.cells.map(normaliseName));
+  const missing = [...map.keys()].filter((k) => !looked.includes(k));
+  if (missing.length)
+    throw inputError(
+      `${options.source}: --map names ${missing.map((u) => `"${u}"`).join(", ")}, which is not a column in the first ${HEADER_SEARCH_ROWS} rows${firstRow ? `; row ${firstRow.number} has: ${firstRow.cells.filter((c) => c.trim()).join(", ")}` : ""}`,
+    );
   const seen = firstRow ? firstRow.cells.filter((c) => c.trim() !== "").slice(0, 12) : [];
   const wanted = options.required
     .map((group) => group.map((f) => `"${spec[f][0]}"`).join(" or "))
