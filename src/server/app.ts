@@ -22,6 +22,7 @@ import { analysisRoutes } from "./routes/analysis.js";
 import { auditRoutes } from "./routes/audit.js";
 import { checkinRoutes } from "./routes/checkins.js";
 import { collectionRoutes } from "./routes/collections.js";
+import { convertRoutes } from "./routes/convert.js";
 import { planRoutes } from "./routes/plan.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 
@@ -139,6 +140,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(collectionRoutes, { store });
       await api.register(checkinRoutes, { store });
       await api.register(auditRoutes, { store });
+      await api.register(convertRoutes, { store });
     },
     { prefix: API_PREFIX },
   );
