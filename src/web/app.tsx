@@ -5,6 +5,7 @@ import { CapacityPage } from "./pages/capacity";
 import { Dashboard } from "./pages/dashboard";
 import { EditPage } from "./pages/edit";
 import { EntriesPage } from "./pages/entries";
+import { ImportPage } from "./pages/import";
 import { InsightsPage } from "./pages/insights";
 import { InvitePage } from "./pages/invite";
 import { MapPage } from "./pages/map";
@@ -73,6 +74,8 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
     : [];
   const page = ws ? (
     workspacePage(ws, path, query)
+  ) : path.split("?")[0] === "/import" ? (
+    <ImportPage />
   ) : (
     <Home
       workspaces={workspaces.data?.items}
@@ -164,6 +167,7 @@ function workspacePage(ws: string, path: string, query: URLSearchParams): ReactE
     plan: <PlanFilePage ws={ws} />,
     members: <MembersPage ws={ws} />,
     entries: <EntriesPage ws={ws} />,
+    import: <ImportPage ws={ws} />,
   };
   const section = match("/w/:ws/:page", path)?.page;
   return (section && pages[section]) || <Dashboard ws={ws} />;
@@ -199,6 +203,12 @@ function Home({
           ))}
         </ul>
       )}
+      <p>
+        <Link to="/import" className="button">
+          Import a strategy document
+        </Link>{" "}
+        <span className="muted">an OKR page, an OKR spreadsheet, or a Jira or Linear export</span>
+      </p>
       {canCreate && <NewWorkspace />}
     </article>
   );
