@@ -18,7 +18,7 @@ import { IdAllocator } from "./slug.js";
 /** Something a person should confirm, with the source line it comes from. */
 export interface Confirmation {
   line: number;
-  what: "owner" | "placeholder" | "theme" | "output" | "vague" | "pointer" | "no-owner";
+  what: "owner" | "no-owner" | "title" | "placeholder" | "theme" | "output" | "vague" | "pointer";
   text: string;
 }
 
@@ -102,8 +102,6 @@ export function buildPlan(draft: Draft, options: ConvertOptions = {}): BuildResu
   const reportObjectives: ReportObjective[] = [];
   const stopIds = new IdAllocator("stop");
   const checkinDate = cycle.end < today ? cycle.end : today < cycle.start ? cycle.start : today;
-  /** Metric ids per objective index, for initiatives that hang under an objective. */
-  const metricsOf: string[][] = [];
 
   const resolveOwners = (written: string[], line: number) => {
     const people: string[] = [];
@@ -122,8 +120,19 @@ export function buildPlan(draft: Draft, options: ConvertOptions = {}): BuildResu
     return { people, teams };
   };
 
-  draft.objectives.forEach((objective: DraftObjective, index) => {
-    const title = objective.title.trim() || `Objective at line ${objective.line}`;
+  draft.objectives.forEach((objective: DraftObjective) => {
+    const untitled = objective.title.trim() === "";
+    const title = untitled
+      ? objective.ownersAsWritten.length > 0
+        ? `Untitled objective of ${objective.ownersAsWritten.join(", ")}`
+        : `Untitled objective at line ${objective.line}`
+      : objective.title.trim();
+    if (untitled)
+      confirmations.push({
+        line: objective.line,
+        what: "title",
+        text: `an objective has no title: "${title}" was used`,
+      });
     const id = priorityIds.next(title);
     const { people, teams } = resolveOwners(objective.ownersAsWritten, objective.line);
     const teamId = objective.team ? directory.team(objective.team) : teams[0];
@@ -160,7 +169,6 @@ export function buildPlan(draft: Draft, options: ConvertOptions = {}): BuildResu
       });
 
     const reportKrs: ReportKeyResult[] = [];
-    metricsOf[index] = [];
     for (const kr of objective.keyResults) {
       const { kind, placeholders } = judgeKr(kr);
       const target = placeholders.length > 0 && kr.target === undefined ? null : (kr.target ?? null);
@@ -213,7 +221,6 @@ export function buildPlan(draft: Draft, options: ConvertOptions = {}): BuildResu
           : {}),
       };
       metrics.push(metric);
-      metricsOf[index]?.push(metric.id);
     }
 
     for (const stop of objective.stops)
@@ -293,7 +300,7 @@ export function buildPlan(draft: Draft, options: ConvertOptions = {}): BuildResu
 }
 
 function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${n} ${n === 1 ? word : word === "person" ? "people" : `${word}s`}`;
 }
 
 function summarise(plan: Plan, report: ConversionReport, confirmations: Confirmation[]): string[] {

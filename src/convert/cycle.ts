@@ -22,6 +22,8 @@ interface Period {
   start: string;
   end: string;
   fiscal: boolean;
+  /** Dates the document states outright ("runs from 2020-05-01 to 2020-07-31"). */
+  explicit?: boolean;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -53,7 +55,7 @@ export function parsePeriods(text: string, fiscalYearStart = 1): Period[] {
   // Stated dates win: "runs from 2020-05-01 to 2020-07-31".
   const range = /\b(\d{4}-\d{2}-\d{2})\s*(?:to|until|through|–|—|-)\s*(\d{4}-\d{2}-\d{2})\b/.exec(text);
   if (range?.[1] && range[2] && isCalendarDate(range[1]) && isCalendarDate(range[2]) && range[1] <= range[2])
-    return [{ start: range[1], end: range[2], fiscal: false }];
+    return [{ start: range[1], end: range[2], fiscal: false, explicit: true }];
   const fyStart = (fy: number) => (fiscalYearStart === 1 ? fy : fy - 1);
   // FY21-Q3, FY24 Q2, FY24-Q2-Q3, Q2 FY20, FY2021 H1
   const fiscal =
@@ -105,10 +107,12 @@ export function resolveCycle(draft: Draft, options: ConvertOptions): ResolvedCyc
       assumptions: [],
     };
   const fiscalStart = options.fiscalYearStart ?? 1;
-  const found: { period: Period; label: string; line: number }[] = [];
+  let found: { period: Period; label: string; line: number }[] = [];
   for (const label of draft.periods)
     for (const period of parsePeriods(label.text, fiscalStart))
       found.push({ period, label: label.text, line: label.line });
+  // Dates the document states outright win over labels that need a fiscal calendar.
+  if (found.some((f) => f.period.explicit)) found = found.filter((f) => f.period.explicit);
   if (found.length > 0) {
     const start = found.map((f) => f.period.start).sort()[0] as string;
     const end = found
@@ -118,7 +122,8 @@ export function resolveCycle(draft: Draft, options: ConvertOptions): ResolvedCyc
     const labels = [...new Set(found.map((f) => f.label.trim()))];
     const name = labels.join(", ");
     const first = found[0] as (typeof found)[number];
-    const fiscalGuess = found.some((f) => f.period.fiscal) && options.fiscalYearStart === undefined;
+    const fiscalGuess =
+      found.some((f) => f.period.fiscal && !f.period.explicit) && options.fiscalYearStart === undefined;
     const assumptions = fiscalGuess
       ? [
           `line ${first.line}: "${first.label.trim()}" read with the fiscal year starting in January (the calendar year), so the cycle is ${start} – ${end}; if your fiscal year starts in another month, convert again with --fiscal-year-start MM`,

@@ -58,14 +58,18 @@ export function classifyOwner(asWritten: string, knownTeams: ReadonlySet<string>
  * stays one owner only when the part before it is a role).
  */
 export function splitOwners(text: string): string[] {
-  const cleaned = text
-    .replace(/^\s*\(|\)\s*$/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  let cleaned = text.replace(/\s+/g, " ").trim();
+  if (/^\(.*\)$/.test(cleaned)) cleaned = cleaned.slice(1, -1).trim();
   if (!cleaned) return [];
-  if (ROLE_WORDS.test(cleaned) && !/\s(&|and|\/|\+)\s/.test(cleaned)) return [cleaned];
-  return cleaned
-    .split(/\s*(?:,|&|\band\b|\/|\+)\s*/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  const parts = (pattern: RegExp) =>
+    cleaned
+      .split(pattern)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
+  if (ROLE_WORDS.test(cleaned)) {
+    // "VP, IT" and "Director of Brand and Digital Design" are one role; "CEO & CFO" are two.
+    const joined = parts(/\s*(?:&|\band\b|\/|\+)\s*/);
+    return joined.every((p) => ROLE_WORDS.test(p) || p.startsWith("@")) ? joined : [cleaned];
+  }
+  return parts(/\s*(?:,|&|\band\b|\/|\+)\s*/);
 }
