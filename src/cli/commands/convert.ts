@@ -4,6 +4,7 @@ import { CONVERT_FORMATS, type ConvertFormat } from "../../convert/report.js";
 import { isCalendarDate } from "../../domain/primitives.js";
 import { serialisePlan } from "../../plan/serialise-plan.js";
 import { type CliIO, EXIT, UsageError } from "../io.js";
+import { progressBar } from "../progress.js";
 
 interface RawConvertOptions {
   from: string;
@@ -98,9 +99,11 @@ export async function convert(file: string, options: ConvertCommandOptions, io: 
     );
   }
   let result: Awaited<ReturnType<typeof convertDocument>>;
+  const progress = progressBar(io, `Converting ${file}`);
   try {
-    result = await convertDocument(file, bytes, options.from, options);
+    result = await convertDocument(file, bytes, options.from, options, progress.update);
   } catch (error) {
+    progress.finish();
     if (error instanceof ConvertError) {
       io.err(
         `throughline: ${error.line ? `${file}:${error.line}: ` : ""}${error.message}; nothing was written\n`,
@@ -109,6 +112,7 @@ export async function convert(file: string, options: ConvertCommandOptions, io: 
     }
     throw error;
   }
+  progress.finish();
   const format = options.output && /\.json$/i.test(options.output) ? "json" : "yaml";
   const planText = serialisePlan(result.plan, format);
   if (options.report) await io.writeFile(options.report, `${JSON.stringify(result.report, null, 2)}\n`);

@@ -20,11 +20,10 @@ function csvText(input: ReaderInput): string {
 
 /** An OKR spreadsheet saved as CSV: one row per key result or objective. */
 export const readOkrCsv: Reader = (input, options) =>
-  okrSheetToDraft(readCsvTable(csvText(input), input.source), {
+  okrSheetToDraft(readCsvTable(csvText(input), input.source, input.onProgress), {
     source: input.source,
     from: "csv",
     options,
-    onProgress: input.onProgress,
   });
 
 /** An OKR workbook: the first sheet with a recognisable header. */
@@ -40,7 +39,7 @@ export const readOkrXlsx: Reader = async (input, options) => {
       firstError ??= error as Error;
       continue;
     }
-    const context = { source: input.source, from: "xlsx" as const, options, onProgress: input.onProgress };
+    const context = { source: input.source, from: "xlsx" as const, options };
     return okrSheetToDraft(table, context, header);
   }
   if (!firstError) throw inputError(`${input.source} has no rows in any sheet: there is nothing to convert`);
@@ -52,17 +51,15 @@ export const readOkrXlsx: Reader = async (input, options) => {
 };
 
 export const readJiraCsv: Reader = (input, options) =>
-  jiraExportToDraft(readCsvTable(csvText(input), input.source), {
+  jiraExportToDraft(readCsvTable(csvText(input), input.source, input.onProgress), {
     source: input.source,
     options,
-    onProgress: input.onProgress,
   });
 
 export const readLinearCsv: Reader = (input, options) =>
-  linearExportToDraft(readCsvTable(csvText(input), input.source), {
+  linearExportToDraft(readCsvTable(csvText(input), input.source, input.onProgress), {
     source: input.source,
     options,
-    onProgress: input.onProgress,
   });
 
 /** For `--from auto` on a .csv: a Jira or Linear export by its header line, else undefined. */

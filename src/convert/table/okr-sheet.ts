@@ -2,7 +2,7 @@ import type { ConvertOptions, Draft, DraftKeyResult, DraftObjective } from "../d
 import type { ConvertFormat } from "../report.js";
 import { isPlaceholder, parseCellDate, parseCellNumber, splitOwners } from "./cell-values.js";
 import { type ColumnSpec, cellOf, findHeader, type Header } from "./header.js";
-import { isBlankRow, type ProgressListener, rowText, type Table, type TableRow } from "./table.js";
+import { isBlankRow, rowText, type Table, type TableRow } from "./table.js";
 
 /*
  * An OKR spreadsheet (one row per key result or objective) as a Draft. Rows that repeat an
@@ -86,11 +86,9 @@ export type OkrField = keyof typeof OKR_COLUMNS;
 /** Fields a `--map` may name, for help texts and messages. */
 export const OKR_FIELDS = Object.keys(OKR_COLUMNS) as OkrField[];
 
-const PROGRESS_EVERY = 500;
-
 export function okrSheetToDraft(
   table: Table,
-  context: { source: string; from: ConvertFormat; options: ConvertOptions; onProgress?: ProgressListener },
+  context: { source: string; from: ConvertFormat; options: ConvertOptions },
   header: Header<OkrField> = findOkrHeader(table, context.source, context.options),
 ): Draft {
   const draft: Draft = {
@@ -141,8 +139,7 @@ export function okrSheetToDraft(
     return index;
   };
 
-  body.forEach((row, i) => {
-    if (context.onProgress && i % PROGRESS_EVERY === 0) context.onProgress(i, body.length);
+  body.forEach((row) => {
     if (isBlankRow(row) || isRepeatedHeader(row, headerRow)) return;
     const period = cell(row, "period");
     if (period && !periods.has(period)) {
@@ -198,7 +195,6 @@ export function okrSheetToDraft(
       if (!objectiveTitle) objective.team ??= cell(row, "team") || undefined;
     }
   });
-  context.onProgress?.(body.length, body.length);
 
   resolveParents(draft, parentRefs, byId);
   inferObjectiveOwners(draft);
@@ -308,19 +304,29 @@ function isAncestor(draft: Draft, candidate: number, parent: number): boolean {
   return false;
 }
 
+/** Inferred owners listed one by one up to this many; past it, one line says how many more. */
+const LISTED_INFERENCES = 10;
+
 /** An objective with no owner column whose key results all share one owner: that owner, said so. */
 function inferObjectiveOwners(draft: Draft): void {
+  let inferred = 0;
+  const rows: number[] = [];
   for (const o of draft.objectives) {
     if (o.ownersAsWritten.length || o.keyResults.length === 0) continue;
     const owners = new Set(o.keyResults.map((k) => k.ownersAsWritten.join(" & ")));
     const only = [...owners][0];
-    if (owners.size === 1 && only) {
-      o.ownersAsWritten = [...(o.keyResults[0] as DraftKeyResult).ownersAsWritten];
+    if (owners.size !== 1 || !only) continue;
+    o.ownersAsWritten = [...(o.keyResults[0] as DraftKeyResult).ownersAsWritten];
+    if (++inferred <= LISTED_INFERENCES)
       draft.assumptions.push(
         `row ${o.line}: objective "${o.title}" has no owner column; its key results are all owned by ${only}, so it is too`,
       );
-    }
+    else rows.push(o.line);
   }
+  if (rows.length)
+    draft.assumptions.push(
+      `${rows.length} more objectives (rows ${rows.slice(0, 5).join(", ")}…) took the one owner of all their key results in the same way`,
+    );
 }
 
 function isRepeatedHeader(row: TableRow, header: TableRow): boolean {

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { inputError, type Table } from "./table.js";
+import { inputError, type ProgressListener, type Table } from "./table.js";
 
 const DELIMITERS = [",", ";", "\t"] as const;
 
@@ -27,9 +27,15 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
-/** CSV text as a table; each row numbered by the line it starts on, as a spreadsheet shows it. */
-export function readCsvTable(text: string, source: string): Table {
+const PROGRESS_EVERY = 500;
+
+/**
+ * CSV text as a table; each row numbered by the line it starts on, as a spreadsheet shows it.
+ * `onProgress` hears rows read of the rows the file holds (its line count, until the end).
+ */
+export function readCsvTable(text: string, source: string, onProgress?: ProgressListener): Table {
   let records: { record: string[]; info: { lines: number } }[];
+  const lines = onProgress ? countLines(text) : 0;
   try {
     records = parse(text, {
       delimiter: sniffDelimiter(text),
@@ -37,6 +43,15 @@ export function readCsvTable(text: string, source: string): Table {
       relax_quotes: true,
       skip_empty_lines: true,
       info: true,
+      ...(onProgress
+        ? {
+            on_record: (record: string[], context: { records: number }) => {
+              if (context.records % PROGRESS_EVERY === 0)
+                onProgress(context.records, Math.max(lines, context.records));
+              return record;
+            },
+          }
+        : {}),
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const e = error as Error & { lines?: number };
@@ -52,5 +67,12 @@ export function readCsvTable(text: string, source: string): Table {
     previousEnd = info.lines;
     rows.push({ number, cells: record });
   }
+  onProgress?.(rows.length, rows.length);
   return { rows };
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return n;
 }

@@ -2,7 +2,7 @@ import type { ConvertOptions, Draft } from "../draft.js";
 import type { ConvertFormat } from "../report.js";
 import { parseCellDate } from "./cell-values.js";
 import { cellOf, findHeader, type Header } from "./header.js";
-import { isBlankRow, type ProgressListener, rowText, type Table, type TableRow } from "./table.js";
+import { isBlankRow, rowText, type Table, type TableRow } from "./table.js";
 import { JIRA_COLUMNS, type JiraField, LINEAR_COLUMNS, type LinearField } from "./tracker-columns.js";
 import { itemsToDraft, linkColumns, linkValues, type TrackerItem } from "./tracker-items.js";
 
@@ -16,10 +16,7 @@ import { itemsToDraft, linkColumns, linkValues, type TrackerItem } from "./track
 interface Context {
   source: string;
   options: ConvertOptions;
-  onProgress?: ProgressListener;
 }
-
-const PROGRESS_EVERY = 500;
 
 export function jiraExportToDraft(table: Table, context: Context): Draft {
   const header = findHeader<JiraField>(table, JIRA_COLUMNS, {
@@ -30,7 +27,7 @@ export function jiraExportToDraft(table: Table, context: Context): Draft {
   });
   const links = linkColumns(header as Header<string>, context.options.linkColumn, context.source);
   const draft = emptyDraft(context.source, "jira-csv");
-  const items = eachItem(table, header, context, draft, (row, cell) => {
+  const items = eachItem(table, header, draft, (row, cell) => {
     const type = cell("type").toLowerCase();
     const isGroup = /\b(epic|initiative)\b/.test(type);
     const subtask = /sub-?task/.test(type);
@@ -66,7 +63,7 @@ export function linearExportToDraft(table: Table, context: Context): Draft {
   });
   const links = linkColumns(header as Header<string>, context.options.linkColumn, context.source);
   const draft = emptyDraft(context.source, "linear-csv");
-  const items = eachItem(table, header, context, draft, (row, cell) => ({
+  const items = eachItem(table, header, draft, (row, cell) => ({
     key: cell("key") || `row ${row.number}`,
     title: cell("title"),
     isGroup: false,
@@ -85,14 +82,12 @@ export function linearExportToDraft(table: Table, context: Context): Draft {
 function eachItem<F extends JiraField | LinearField>(
   table: Table,
   header: Header<F>,
-  context: Context,
   draft: Draft,
   read: (row: TableRow, cell: (f: F) => string) => Omit<TrackerItem, "row">,
 ): TrackerItem[] {
   const body = table.rows.slice(header.index + 1);
   const items: TrackerItem[] = [];
-  body.forEach((row, i) => {
-    if (context.onProgress && i % PROGRESS_EVERY === 0) context.onProgress(i, body.length);
+  body.forEach((row) => {
     if (isBlankRow(row)) return;
     const item = { row: row.number, ...read(row, (f) => cellOf(row.cells, header, f)) };
     if (!item.title) {
@@ -101,7 +96,6 @@ function eachItem<F extends JiraField | LinearField>(
     }
     items.push(item);
   });
-  context.onProgress?.(body.length, body.length);
   return items;
 }
 
