@@ -1,3 +1,4 @@
+import { ENTITY_SECTIONS, type EntitySection } from "../domain/entity-sections.js";
 import type { Plan } from "../domain/plan-schema.js";
 
 /*
@@ -8,19 +9,7 @@ import type { Plan } from "../domain/plan-schema.js";
  * Pure: the store validates the result and writes it in one transaction.
  */
 
-const MERGED_SECTIONS = [
-  "people",
-  "teams",
-  "priorities",
-  "metrics",
-  "initiatives",
-  "stops",
-  "promises",
-  "insights",
-  "decisions",
-  "reviews",
-] as const;
-type Section = (typeof MERGED_SECTIONS)[number];
+type Section = EntitySection;
 
 export interface MergeCounts {
   added: number;
@@ -36,7 +25,7 @@ export function mergePlans(base: Plan, incoming: Plan): { plan: Plan; summary: M
   const plan = structuredClone(base);
   const sections = plan as unknown as Record<Section, Entry[] | undefined>;
   const summary: MergeSummary = {};
-  for (const section of MERGED_SECTIONS) {
+  for (const section of ENTITY_SECTIONS) {
     const add = (incoming as unknown as Record<Section, Entry[] | undefined>)[section] ?? [];
     const existing = sections[section] ?? [];
     if (add.length === 0 && existing.length === 0) continue;
