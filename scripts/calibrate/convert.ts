@@ -107,7 +107,7 @@ export async function calibrateConvert(
 ) {
   console.log("\n== convert: markdown documents against their labels ==");
   if (!existsSync(join(dir, "labels.tsv"))) {
-    console.log(`skipped: no labelled documents at ${dir} (set REAL_OKRS to point at them)`);
+    console.log(`skipped: no labelled documents at ${dir} (pass the folder: npm run calibrate -- DIR)`);
     return;
   }
   const labels = readLabels(dir);

@@ -101,7 +101,8 @@ export function buildPlan(draft: Draft, options: ConvertOptions = {}): BuildResu
   const stops: Stop[] = [];
   const reportObjectives: ReportObjective[] = [];
   const stopIds = new IdAllocator("stop");
-  const checkinDate = cycle.end < today ? cycle.end : today < cycle.start ? cycle.start : today;
+  // Scores are written at or before the cycle's end: dated today, kept within the cycle.
+  const checkinDate = [cycle.start, today, cycle.end].sort()[1] as string;
 
   const resolveOwners = (written: string[], line: number) => {
     const people: string[] = [];

@@ -27,10 +27,14 @@ export interface ReaderEntry {
   read: Reader;
   /** True when the format is not text (xlsx): the text guards are skipped. */
   binary?: boolean;
+  /** A lower size limit than MAX_INPUT_BYTES, for readers that cost more per byte. */
+  maxBytes?: number;
 }
 
 export const READERS: Partial<Record<ConvertFormat, ReaderEntry>> = {
-  markdown: { read: readMarkdown },
+  // A markdown parse costs far more per byte than a CSV row; the largest real OKR page is
+  // under 100 KB, so 2 MB leaves room without letting one upload hold a CPU for minutes.
+  markdown: { read: readMarkdown, maxBytes: 2 * 1024 * 1024 },
   csv: { read: readOkrCsv },
   xlsx: { read: readOkrXlsx, binary: true },
   "jira-csv": { read: readJiraCsv },
@@ -40,7 +44,8 @@ export const READERS: Partial<Record<ConvertFormat, ReaderEntry>> = {
 /** `--from auto`: the format a file name (and, for CSV, its header row) implies. */
 export function detectFormat(source: string, bytes: Uint8Array): ConvertFormat | undefined {
   const ext = source.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
-  if (ext === "md" || ext === "mdx" || ext === "markdown") return "markdown";
+  // Plain-text OKR notes are read as markdown: its lists and "KR:" lines are plain text too.
+  if (ext === "md" || ext === "mdx" || ext === "markdown" || ext === "txt") return "markdown";
   if (ext === "xlsx") return "xlsx";
   if (ext === "csv" || ext === "tsv") return sniffCsv(bytes);
   return undefined;
@@ -74,7 +79,7 @@ export async function convertDocument(
     );
   const entry = READERS[format];
   if (!entry) throw new ConvertError(`${source}: the ${format} reader is not available in this build`);
-  const text = guardInput(source, bytes, entry.binary ?? false);
+  const text = guardInput(source, bytes, entry.binary ?? false, entry.maxBytes);
   const draft = await entry.read({ source, bytes, text, onProgress }, options);
   if (draft.objectives.length === 0 && draft.initiatives.length === 0)
     throw new ConvertError(

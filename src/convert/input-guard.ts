@@ -21,10 +21,16 @@ export class ConvertError extends Error {
 const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** Throws a ConvertError for input no reader should see; returns the text of a text format. */
-export function guardInput(source: string, bytes: Uint8Array, binaryFormat: boolean): string | undefined {
-  if (bytes.byteLength > MAX_INPUT_BYTES)
+export function guardInput(
+  source: string,
+  bytes: Uint8Array,
+  binaryFormat: boolean,
+  maxBytes = MAX_INPUT_BYTES,
+): string | undefined {
+  const limit = Math.min(maxBytes, MAX_INPUT_BYTES);
+  if (bytes.byteLength > limit)
     throw new ConvertError(
-      `${source}: ${MB(bytes.byteLength)} is too large to convert (the limit is ${MB(MAX_INPUT_BYTES)}); split the document or export only the sheet or period you need`,
+      `${source}: ${MB(bytes.byteLength)} is too large to convert (the limit is ${MB(limit)}); split the document or export only the sheet or period you need`,
     );
   if (bytes.byteLength === 0) throw new ConvertError(`${source}: the file is empty`);
   if (binaryFormat) return undefined;

@@ -9,7 +9,7 @@ const TOKEN = [
   String.raw`\$?X{1,3}`, // X, $X, XX, XXX
   String.raw`\$?N(?:<sub>\s*\w+\s*</sub>|\d{0,3})`, // N, $N, N6, N<sub>6</sub>
   String.raw`\$?TB[DAC]`,
-  String.raw`Z{3,}`,
+  "Z{3,}",
   String.raw`@?\?{2,}`,
   String.raw`\[N\d+\]`,
 ].join("|");

@@ -8,6 +8,8 @@
 export interface ReadTarget {
   target: number;
   unit?: string;
+  /** "from 30% to 60%": the starting value. */
+  baseline?: number;
 }
 
 const SCALE: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, bn: 1e9 };
@@ -25,8 +27,18 @@ const COMPARATOR = new RegExp(
 );
 const MEASURE = /(\$|€|£)\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m|bn|b)?\b|(\d[\d,]*(?:\.\d+)?)\s?(%)/gi;
 
+const FROM_TO = new RegExp(String.raw`\bfrom\s+${NUMBER}\s+to\s+${NUMBER}`, "i");
+
 export function readTarget(text: string): ReadTarget | undefined {
   const compared = [...text.matchAll(COMPARATOR)];
+  const range = compared.length === 1 ? FROM_TO.exec(text) : null;
+  if (range) {
+    const baseline = toNumber(range[2] ?? "", range[3]);
+    const target = toNumber(range[6] ?? "", range[7]);
+    const unit = range[8] === "%" || range[4] === "%" ? "%" : (range[5] ?? range[1]);
+    if (baseline !== undefined && target !== undefined)
+      return { target, baseline, ...(unit ? { unit } : {}) };
+  }
   if (compared.length === 1) {
     const m = compared[0] as RegExpMatchArray;
     const value = toNumber(m[2] ?? "", m[3]);

@@ -91,6 +91,14 @@ describe("throughline convert", () => {
     expect(captured.err).toMatch(/5 objectives/);
   });
 
+  it("reads plain-text notes (.txt) as markdown", async () => {
+    const doc = join(dir, "okrs.txt");
+    await writeFile(doc, "Q2 2027\n\n1. **Ana: Faster support**\n   KR: First reply under 1 hour\n");
+    const { io, captured } = diskIO();
+    expect(await main(["convert", doc], io)).toBe(0);
+    expect(captured.err).toMatch(/1 objective \(1 top level\), 1 key result/);
+  });
+
   it("says what it assumed when the document states no period, and how to set it", async () => {
     const doc = join(dir, "no-period.md");
     await writeFile(doc, "# Objectives\n\n- **Ana: Grow repeat orders**\n  - Repeat order rate to 40%\n");
@@ -139,7 +147,7 @@ describe("throughline convert", () => {
     const out = join(dir, "huge.yaml");
     const { io, captured } = diskIO();
     expect(await main(["convert", file, "-o", out], io)).toBe(2);
-    expect(captured.err).toMatch(/huge\.md: 50\.0 MB is too large to convert/);
+    expect(captured.err).toMatch(/huge\.md: 50\.0 MB is too large to convert \(the limit is 2\.0 MB\)/);
     expect(await exists(out)).toBe(false);
   });
 

@@ -151,4 +151,55 @@ describe("markdown shapes", () => {
     expect(onTime?.checkins?.[0]?.value).toBe(91);
     expect(r.report.cycle).toEqual({ start: "2027-07-01", end: "2027-12-31", assumed: false });
   });
+
+  it("plain 'Role: objective' items where key results are marked KR:, bold owner prefixes, emoji in headings", async () => {
+    const r = await convert("plain-roles.md");
+    expect(outline(r)).toEqual([
+      ["Double repeat purchases from small bakeries", 1, null, ["CEO"], 2],
+      ["Make every bakery owner hear about reorders.", 2, 0, ["CMO"], 1],
+      ["Sell the annual plan to existing bakeries.", 2, 0, ["CRO"], 1],
+      ["Fast, boring releases", 1, null, ["CTO"], 1],
+    ]);
+    expect(r.plan.metrics?.find((m) => m.name.startsWith("Repeat purchase rate"))).toMatchObject({
+      baseline: 30,
+      target: 60,
+      unit: "%",
+    });
+  });
+
+  it("'Owner:' lines, rationale paragraphs and 'Key results' / 'What we'll ship' sub-headings", async () => {
+    const r = await convert("key-results-heading.mdx");
+    expect(outline(r)).toEqual([["Make dashboards load instantly", 1, null, ["Mei Tanaka"], 2]]);
+    expect(r.plan.initiatives?.map((i) => [i.title, i.owner])).toEqual([
+      ["Query result cache", "mei-tanaka"],
+    ]);
+    expect(r.report.unmapped).toEqual([]);
+  });
+
+  it("marker items with nested lists (ship, success-when, anti-goals), emoji goal headings, a bold KR paragraph", async () => {
+    const r = await convert("nested-markers.mdx");
+    expect(outline(r)).toEqual([
+      ["Teams adopt experiments without help", 1, null, [], 2],
+      ["Reliable results", 1, null, [], 1],
+    ]);
+    expect(r.plan.initiatives?.map((i) => [i.title, i.priorities])).toEqual([
+      ["A guided experiment setup", ["teams-adopt-experiments-without-help"]],
+      ["Templates for the five most common tests", ["teams-adopt-experiments-without-help"]],
+    ]);
+    expect(r.plan.stops?.map((s) => [s.what, s.priority])).toEqual([
+      ["Bayesian and frequentist engines side by side", "reliable-results"],
+    ]);
+    expect(r.report.unmapped).toEqual([]);
+  });
+
+  it("numbered headings that become objectives through their fields: Owner, Why, Status and key-result lists", async () => {
+    const r = await convert("fields.md");
+    expect(outline(r)).toEqual([
+      ["Double activation of self-serve signups", 1, null, ["@noor"], 2],
+      ["Pricing page that sells the team plan", 1, null, [], 1],
+    ]);
+    expect(r.plan.metrics?.[0]).toMatchObject({ baseline: 22, target: 44, unit: "%" });
+    expect(r.plan.priorities[0]?.owner).toBe("noor");
+    expect(r.report.cycle).toEqual({ start: "2033-04-01", end: "2033-06-30", assumed: false });
+  });
 });

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { ConvertError, type ConvertOptions, convertDocument } from "../../convert/index.js";
+import type { ConvertOptions } from "../../convert/index.js";
 import { CONVERT_FORMATS, type ConvertFormat } from "../../convert/report.js";
 import { isCalendarDate } from "../../domain/primitives.js";
 import { serialisePlan } from "../../plan/serialise-plan.js";
@@ -98,6 +98,8 @@ export async function convert(file: string, options: ConvertCommandOptions, io: 
       `cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message}`,
     );
   }
+  // Loaded on demand: the markdown parser is not something `lint` should pay for at start.
+  const { ConvertError, convertDocument } = await import("../../convert/index.js");
   let result: Awaited<ReturnType<typeof convertDocument>>;
   const progress = progressBar(io, `Converting ${file}`);
   try {

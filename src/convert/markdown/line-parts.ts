@@ -34,9 +34,11 @@ export function splitScore(text: string): { text: string; score?: LineParts["sco
 /** "1.", "1)", "O1:", "Objective 2:", "OKR", "Goal 3 -" at the start of a line. */
 export function stripLabel(text: string): string {
   return text
+    .replace(/^[^\p{L}\p{N}@[(*$]+/u, "")
     .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?/, "")
     .replace(/^(?:objective|okr|goal|o)\s*\d*(?:\.\d+)*\s*[:.\-–—]?\s+/i, "")
     .replace(/^\d+(?:\.\d+)*[.)]\s+/, "")
+    .replace(/^[^\p{L}\p{N}@[(*$]+/u, "")
     .trim();
 }
 

@@ -1,7 +1,7 @@
-import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
 import type { ConvertOptions, Draft, DraftKeyResult, DraftObjective } from "../draft.js";
 import type { ReaderInput } from "../index.js";
-import { findPlaceholders, isPlaceholderOwner } from "../placeholders.js";
+import { findPlaceholders } from "../placeholders.js";
 import { readTarget } from "../read-target.js";
 import { type InlineLine, inlineLines, plainText, tagNames } from "./inline-lines.js";
 import {
@@ -10,10 +10,22 @@ import {
   splitOwnerPrefix,
   splitOwnerSuffix,
   splitScore,
-  splitTrailingOwner,
   stripLabel,
 } from "./line-parts.js";
 import { parseMarkdown } from "./parse-markdown.js";
+import {
+  boldTitleLine,
+  FIELD_LABEL,
+  GOALS_HEADING,
+  htmlHeading,
+  initiativeFromLine,
+  isPointer,
+  type Mode,
+  markerOf,
+  rollUpKeyResultOwners,
+  splitOwnersLoose,
+  stripReferences,
+} from "./readings.js";
 import { findPeriodLabels, isPeriodHeading, readTableRows } from "./sections.js";
 
 /*
@@ -23,8 +35,6 @@ import { findPeriodLabels, isPeriodHeading, readTableRows } from "./sections.js"
  * "we'll know we're successful when") are key results, items under "what we'll ship" are
  * initiatives, items under "anti-goals" are stops.
  */
-
-type Mode = "none" | "kr" | "ship" | "stop" | "skip";
 
 interface Context {
   /** Index of the objective blocks sit under, or null. */
@@ -44,36 +54,6 @@ interface HeadingFrame {
   pending?: { title: string; owners: string[]; line: number; parent: number | null };
 }
 
-const MARKERS: { mode: Mode; pattern: RegExp }[] = [
-  {
-    mode: "kr",
-    pattern:
-      /^(?:we(?:'|’)?ll know we(?:'|’)?re successful when|success (?:looks like|means|criteria|measures?)|key results?|krs|measures? of success|how we(?:'|’)?ll measure|results?)\b/i,
-  },
-  {
-    mode: "ship",
-    pattern:
-      /^(?:what we(?:'|’)?ll (?:ship|build|do)|initiatives?|projects?|deliverables|key initiatives|bets|epics|work(?:streams?)?|roadmap)\b/i,
-  },
-  {
-    mode: "stop",
-    pattern:
-      /^(?:anti[- ]?goals?|non[- ]?goals?|not doing|what we(?:'|’)?(?:ll| will) not do|we will not|won(?:'|’)?t do|out of scope|stop doing|stops?)\b/i,
-  },
-  {
-    mode: "skip",
-    pattern:
-      /^(?:motivation|why|context|background|notes?|description|summary|links?|resources|how to|faq|retro(?:spective)?|learnings?|presentations?)\b/i,
-  },
-];
-
-const GOALS_HEADING = /\b(goals?|objectives?|okrs?|priorities)\b/i;
-
-function markerOf(text: string): Mode | undefined {
-  const t = text.replace(/^[#*_\s]+/, "").trim();
-  return MARKERS.find((m) => m.pattern.test(t))?.mode;
-}
-
 export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draft {
   const text = input.text ?? new TextDecoder().decode(input.bytes);
   const root = parseMarkdown(text);
@@ -87,6 +67,8 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     assumptions: [],
   };
   const headings: HeadingFrame[] = [];
+  /** The document marks key results with "KR:" (so other owned items are objectives). */
+  const explicitKrs = (text.match(/\bKRs?\s*\d*\s*:/g) ?? []).length >= 3;
   const periodHeadings: NonNullable<HeadingFrame["period"]>[] = [];
 
   const addObjective = (title: string, owners: string[], line: number, parent: number | null): number => {
@@ -160,6 +142,7 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
       if (target) {
         kr.target = target.target;
         if (target.unit) kr.unit = target.unit;
+        if (target.baseline !== undefined) kr.baseline = target.baseline;
       }
     }
     // Link-only: the key result's words (label, owner and score aside) are the text of its links.
@@ -179,9 +162,12 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     }
   };
 
-  const setOwnerLine = (text: string, objective: number | null): boolean => {
+  /** "Owner: Ana" names the owner of the objective it sits under (a pending heading becomes one). */
+  const setOwnerLine = (text: string, current: number | null): boolean => {
     const m = /^(?:owners?|dri|lead|accountable)\s*[:\-–]\s*(.+)$/i.exec(text);
-    if (!m?.[1] || objective === null) return false;
+    if (!m?.[1]) return false;
+    const objective = current ?? headingObjective(true);
+    if (objective === null) return false;
     const o = draft.objectives[objective];
     if (o && o.ownersAsWritten.length === 0) o.ownersAsWritten = splitOwnersLoose(m[1]);
     return true;
@@ -191,13 +177,19 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     const lines = inlineLines(node.children, node.position?.start.line ?? 1);
     const first = lines[0];
     if (!first) return;
+    // "**Owner:** <TeamMember name="Ana"/>" under an objective names its owner.
+    if (setOwnerLine(first.text, ctx.objective ?? headingObjective(false))) {
+      restLines(lines.slice(1), ctx.objective ?? headingObjective(false), false);
+      return;
+    }
     const marker = markerOf(first.bold ?? first.text);
-    if (marker && (first.bold !== undefined || first.text.length < 80)) {
+    if (marker && (first.bold !== undefined || first.text.length < 80) && !matchKeyResult(first.text)) {
       ctx = { ...ctx, mode: marker };
       // "**Key results:** text" keeps going on the same line.
       return;
     }
-    if (first.bold !== undefined && first.bold.length > 0 && ctx.mode !== "ship" && ctx.mode !== "stop") {
+    const boldObjective = first.bold !== undefined && first.bold.length > 0 && !matchKeyResult(first.text);
+    if (boldObjective && ctx.mode !== "ship" && ctx.mode !== "stop") {
       const owner = headingOwnerOnly();
       if (owner !== null) {
         const o = draft.objectives[owner] as DraftObjective;
@@ -234,7 +226,8 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
     const raw = lines
       .map((l) => l.text)
       .join(" ")
-      .trim();
+      .trim()
+      .replace(/^[^\p{L}\p{N}@[(*$<]+/u, ""); // "🎯 Goal 1: …"
     const parent = headingObjective(false);
     const frame: HeadingFrame = { depth, objective: null, goals: false };
     headings.push(frame);
@@ -304,19 +297,20 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
 
   const itemLine = (first: InlineLine, rest: InlineLine[], outer: Context, rawBold: boolean): Context => {
     const line = first.line;
+    // "- **What we'll ship**:" with a nested list: the nested items are read in that mode.
+    const marker = markerOf(first.bold ?? first.text);
+    const labelOnly =
+      first.bold !== undefined
+        ? first.text === first.bold || first.text.startsWith(`${first.bold}:`) || first.bold.endsWith(":")
+        : first.text.endsWith(":") && first.text.length < 60;
+    if (marker && labelOnly)
+      return { ...outer, objective: outer.objective ?? headingObjective(false), mode: marker };
     if (outer.mode === "skip") return outer;
+    // "- **Owner:** @ana" and "- **Why:** …": fields of the objective above, not objectives.
+    if (setOwnerLine(first.text, outer.objective)) return outer;
+    if (first.bold !== undefined && FIELD_LABEL.test(first.bold.replace(/:$/, "").trim())) return outer;
     if (outer.mode === "ship") {
-      const { owners, rest: title } = splitTrailingOwner(first.text);
-      const suffix = splitOwnerSuffix(title, false);
-      const handles = splitLeadingHandles(suffix.rest);
-      const scored = splitScore(handles.rest);
-      draft.initiatives.push({
-        title: scored.text,
-        line,
-        ownersAsWritten: [...owners, ...suffix.owners, ...handles.owners],
-        ...(scored.status ? { status: scored.status } : {}),
-        ...(outer.objective !== null ? { objective: outer.objective } : {}),
-      });
+      draft.initiatives.push(initiativeFromLine(first.text, line, outer.objective));
       return outer;
     }
     if (outer.mode === "stop") {
@@ -336,8 +330,13 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
       return { ...outer, objective, mode: "kr" };
     }
     const bold = (first.bold !== undefined && first.bold.length > 3) || (rawBold && first.text.length > 3);
+    // "**CRO**: Win enterprise": a bold owner prefix opens an objective too.
+    const boldOwner = first.bold !== undefined && first.text.startsWith(`${first.bold}:`);
+    // Where key results are marked "KR:", a plain "Role: text" item is an objective, not a result.
+    const ownedItem = explicitKrs && splitOwnerPrefix(stripLabel(first.text)).owners.length > 0;
     // A bullet that is only a link ("[Last quarter's OKRs](…)") is a reference, not an objective.
-    if (bold || (outer.objective === null && outer.goals && !first.linkOnly)) {
+    const goalBullet = outer.objective === null && outer.goals && outer.mode !== "kr" && !first.linkOnly;
+    if (bold || boldOwner || ownedItem || goalBullet) {
       const index = objectiveFromLine(boldTitleLine(first).replace(/^\*\*/, ""), line, outer.objective, true);
       restLines(rest, index, false);
       return { objective: index, mode: "none", goals: false };
@@ -370,18 +369,13 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
         heading((node as Heading).depth, (node as Heading).children, node.position?.start.line ?? 1);
         return;
       case "html": {
-        const h =
-          /^<(?:h([1-6])\b[^>]*|p\b[^>]*class\s*=\s*["'][^"']*\bh([1-6])\b[^"']*["'][^>]*)>([\s\S]*?)<\/(?:h[1-6]|p)>\s*$/i.exec(
-            node.value.trim(),
-          );
-        if (h) {
-          const inner = (h[3] ?? "").replace(/<[^>]+>/g, "").trim();
+        const h = htmlHeading(node.value);
+        if (h)
           heading(
-            Number(h[1] ?? h[2]),
-            [{ type: "text", value: inner, position: node.position }],
+            h.depth,
+            [{ type: "text", value: h.text, position: node.position }],
             node.position?.start.line ?? 1,
           );
-        }
         return;
       }
       case "paragraph":
@@ -449,73 +443,3 @@ export function readMarkdown(input: ReaderInput, _options: ConvertOptions): Draf
   rollUpKeyResultOwners(draft);
   return draft;
 }
-
-/**
- * The objective line of a bold item: the bold text when it holds the whole objective and
- * only references follow it ("**CRO: Exceed plan** [gitlab-org&412](…)"), else the line.
- */
-function boldTitleLine(first: InlineLine): string {
-  const bold = first.bold;
-  if (!bold || !first.text.startsWith(bold)) return first.text;
-  const after = first.text.slice(bold.length).trim();
-  if (!after || /^(?:={1,2}>|-->|→)/.test(after)) return first.text;
-  const content = bold.replace(/^[^:]{1,80}:\s*/, "").trim();
-  return content.length > 0 ? bold : first.text;
-}
-
-/** Trailing tracker references ("gitlab-com&263", "org/repo#12.") are links, not words of the title. */
-function stripReferences(title: string): string {
-  return title.replace(/(?:\s+[\w.-]+(?:\/[\w.-]+)*\/?[#&!]\d+\.?)+$/u, "").trim() || title;
-}
-
-function splitOwnersLoose(text: string): string[] {
-  return text
-    .split(/\s*(?:,|&|\band\b|\/)\s*/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-/**
- * A key result that only points at another team's objective: a link whose text is a team
- * label and a name ("Create: Compete with GitHub", "Ops - See … Objective"), or "see …".
- */
-export function isPointer(text: string, linkOnly: boolean): boolean {
-  if (/^see\b|\bsee (?:the )?[\w\s:-]*\b(?:objective|okrs?|goals?)\b/i.test(text)) return true;
-  if (!linkOnly) return false;
-  if (/\b(?:stage|team|section|group)\s+okrs?\b|\bokrs?$/i.test(text)) return true;
-  if (/^[\p{Lu}][\p{L}]+(?: section)? (?:engineering efficiency|goals)$/iu.test(text)) return true;
-  const labelled = /^(?:\(?[\d.]+\)?\s*)?([\p{Lu}][\p{L}/+ &]{0,30}?)\s*(?::|\s[-–]\s)\s*(.+)$/u.exec(text);
-  const rest = labelled?.[2];
-  if (!rest) return false;
-  // "Create: Compete with GitHub": another team's objective by name, not a deliverable of its own.
-  return (
-    !/\d/.test(rest) &&
-    rest.split(/\s+/).length <= 8 &&
-    !/\b(?:ship|deliver\w*|launch|release|build|add|implement|migrat\w*|complete|improve|refine|training|roadmap|execute)\b/i.test(
-      rest,
-    )
-  );
-}
-
-/**
- * An objective that names no owner but whose key results do (one owner per key result, as
- * in "`P0` - @ana - …"): its owners are the distinct people named on its key results.
- */
-function rollUpKeyResultOwners(draft: Draft): void {
-  let rolled = 0;
-  for (const o of draft.objectives) {
-    if (o.ownersAsWritten.length > 0) continue;
-    const named = [
-      ...new Set(o.keyResults.flatMap((k) => k.ownersAsWritten).filter((w) => !isPlaceholderOwner(w))),
-    ];
-    if (named.length === 0) continue;
-    o.ownersAsWritten = named;
-    rolled++;
-  }
-  if (rolled > 0)
-    draft.assumptions.push(
-      `${rolled} objective${rolled === 1 ? " names" : "s name"} no owner: ${rolled === 1 ? "its owners are" : "their owners are"} the people named on ${rolled === 1 ? "its" : "their"} key results`,
-    );
-}
-
-export type { Nodes };
