@@ -170,6 +170,19 @@ for (const database of TEST_DATABASES) {
       expect(await version("clinic")).toBe(before);
     });
 
+    it("refuses a spreadsheet over its format's limit with 413, before converting it", async () => {
+      const big = `Objective,Key result\n${"Grow,Raise it\n".repeat(700_000)}`;
+      const res = await app.inject({
+        method: "POST",
+        url: `${API}/workspaces/clinic/convert/preview`,
+        payload: { source: "big.csv", text: big },
+      });
+      expect(res.statusCode).toBe(413);
+      expect(res.json().detail).toMatch(
+        /big\.csv: 9\.\d MB is too large to convert \(the limit is 8\.0 MB\)/,
+      );
+    });
+
     it("refuses binary, empty and headerless documents clearly, writing nothing", async () => {
       const before = await version("clinic");
       const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]).toString(

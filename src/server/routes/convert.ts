@@ -39,7 +39,8 @@ export async function convertRoutes(app: FastifyInstance, { store }: { store: St
   // An upload over the limit is refused before it is read, with the limit in the message.
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
-    if (appError.code === "payload_too_large")
+    // Only Fastify's own refusal of the body gets the general message; ours already name the file.
+    if (appError.code === "payload_too_large" && !(error instanceof AppError))
       return sendProblem(
         reply,
         new AppError(
@@ -185,7 +186,9 @@ async function convert(body: ConvertPreviewBody): Promise<BuildResult> {
     return await convertDocument(body.source, bytes, body.format ?? "auto", body.options ?? {});
   } catch (error) {
     if (!(error instanceof ConvertError)) throw error;
-    throw new AppError("invalid_request", error.message, {
+    // A format's own size limit (input-guard.ts) is a too-large upload like the body limit.
+    const tooLarge = /is too large to convert/.test(error.message);
+    throw new AppError(tooLarge ? "payload_too_large" : "invalid_request", error.message, {
       problems: [
         {
           path: ["body", body.base64 !== undefined ? "base64" : "text"],
