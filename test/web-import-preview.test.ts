@@ -37,15 +37,17 @@ describe("the import page's preview", () => {
     const [first, second] = rows;
     const metric = first?.keyResults[0]?.metricId as string;
     const before = openFlags(rows, { owners: {}, kinds: {} });
-    const fixes = {
-      owners: {
-        [first?.priorityId as string]: { person: "ada-brook" },
-        [second?.priorityId as string]: { newPerson: "Lena Ruiz" },
-      },
-      kinds: { [metric]: "efficiency" as const },
+    const owners = {
+      [first?.priorityId as string]: { person: "ada-brook" },
+      [second?.priorityId as string]: { newPerson: "Lena Ruiz" },
     };
-    // Both owner flags are closed; the theme is the person's to reword, so it stays.
-    expect(openFlags(rows, fixes)).toBe(before - 2);
+    // Both owner flags close; the theme is the person's to reword, so it stays.
+    expect(openFlags(rows, { owners, kinds: {} })).toBe(before - 2);
+    // "Publish the support handbook" reads as output: choosing its kind closes that flag too.
+    const output = rows[0]?.keyResults.find((k) => k.kind === "output");
+    expect(output?.metricId).toBe(metric);
+    const fixes = { owners, kinds: { [metric]: "efficiency" as const } };
+    expect(openFlags(rows, fixes)).toBe(before - 3);
     const plan = applyFixes(p.plan, fixes);
     expect(plan.priorities.map((x) => x.owner)).toEqual(["ada-brook", "lena-ruiz"]);
     expect(plan.people.find((x) => x.id === "lena-ruiz")?.name).toBe("Lena Ruiz");
