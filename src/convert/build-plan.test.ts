@@ -53,6 +53,7 @@ describe("buildPlan", () => {
         kr("Ship the pricing calculator", 5, { ownersAsWritten: ["@mira"] }),
         kr("Reach $X in expansion ARR", 6),
         kr("TBD", 7),
+        kr("Trial to paid conversion", 8, { placeholders: ["TBD"] }),
       ],
       stops: [{ text: "No new enterprise pilots this quarter", line: 8 }],
     }),
@@ -109,10 +110,11 @@ describe("buildPlan", () => {
     expect(arr?.target).toBeUndefined();
     expect(tbd?.kind).toBe("output");
     const krs = report.objectives[0]?.keyResults ?? [];
-    expect(krs.map((k) => k.placeholder)).toEqual([false, false, true, true]);
+    expect(krs.map((k) => k.placeholder)).toEqual([false, false, true, true, true]);
+    expect(krs[4]).toMatchObject({ target: null, placeholder: true });
     expect(krs[3]?.kind).toBe("placeholder");
     expect(krs[0]?.target).toBe(115);
-    expect(confirmations.filter((c) => c.what === "placeholder").map((c) => c.line)).toEqual([6, 7]);
+    expect(confirmations.filter((c) => c.what === "placeholder").map((c) => c.line)).toEqual([6, 7, 8]);
     expect(plan.metrics?.find((m) => m.name.startsWith("Median"))).toMatchObject({
       owner: "vp-sales",
       direction: "down",
@@ -160,7 +162,7 @@ describe("buildPlan", () => {
   it("lists what needs confirmation with source lines in the summary", () => {
     const { summary } = buildPlan(sample, { fiscalYearStart: 2 });
     const text = summary.join("\n");
-    expect(text).toMatch(/3 objectives \(1 top level\), 5 key results → 5 metrics/);
+    expect(text).toMatch(/3 objectives \(1 top level\), 6 key results → 6 metrics/);
     expect(text).toMatch(/okrs\.md:6: placeholder/);
     expect(text).toMatch(/okrs\.md:10: owner: .*owned by a team/);
   });

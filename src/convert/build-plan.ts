@@ -1,10 +1,9 @@
 import type { Initiative, Metric, Person, Plan, Priority, Stop, Team } from "../domain/plan-schema.js";
-import { judgeKeyResult, judgeTitle } from "../engine/classify/index.js";
+import { findPlaceholders, judgeKeyResult, judgeTitle } from "../engine/classify/index.js";
 import { resolveCycle } from "./cycle.js";
 import type { ConvertOptions, Draft, DraftKeyResult, DraftObjective } from "./draft.js";
 import { directionOf, initiativeStatusOf, metricKindOf } from "./kinds.js";
 import { classifyOwner, type OwnerKind } from "./owners.js";
-import { findPlaceholders } from "./placeholders.js";
 import type { ConversionReport, ReportKeyResult, ReportObjective } from "./report.js";
 import { IdAllocator } from "./slug.js";
 
@@ -76,16 +75,18 @@ function ownerField(ids: string[]): string | string[] | undefined {
   return unique.length === 0 ? undefined : unique.length === 1 ? unique[0] : unique;
 }
 
-function judgeKr(kr: DraftKeyResult): { kind: ReportKeyResult["kind"]; placeholders: string[] } {
+/**
+ * The key result's kind: the wording classifier (with its objective, so a key result that
+ * restates another objective reads as a pointer), unless the reader saw it is only a link to
+ * another team's objective.
+ */
+function judgeKr(
+  kr: DraftKeyResult,
+  objective: string,
+): { kind: ReportKeyResult["kind"]; placeholders: string[] } {
   const placeholders = [...findPlaceholders(kr.text), ...(kr.placeholders ?? [])];
   if (kr.pointer) return { kind: "pointer", placeholders };
-  // Only a placeholder ("X", "TBD", "[N13]") and at most a word around it: nothing to judge.
-  if (placeholders.length > 0) {
-    let rest = kr.text;
-    for (const p of placeholders) rest = rest.replace(p, " ");
-    if ((rest.match(/\p{L}{2,}/gu) ?? []).length <= 1) return { kind: "placeholder", placeholders };
-  }
-  return { kind: judgeKeyResult(kr.text).kind, placeholders };
+  return { kind: judgeKeyResult(kr.text, { objective }).kind, placeholders };
 }
 
 export function buildPlan(draft: Draft, options: ConvertOptions = {}): BuildResult {
@@ -171,7 +172,7 @@ export function buildPlan(draft: Draft, options: ConvertOptions = {}): BuildResu
 
     const reportKrs: ReportKeyResult[] = [];
     for (const kr of objective.keyResults) {
-      const { kind, placeholders } = judgeKr(kr);
+      const { kind, placeholders } = judgeKr(kr, title);
       const target = placeholders.length > 0 && kr.target === undefined ? null : (kr.target ?? null);
       reportKrs.push({ text: kr.text, line: kr.line, kind, target, placeholder: placeholders.length > 0 });
       if (placeholders.length > 0)

@@ -1,7 +1,7 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
+import { findPlaceholders } from "../../engine/classify/index.js";
 import type { ConvertOptions, Draft, DraftKeyResult, DraftObjective } from "../draft.js";
 import type { ReaderInput } from "../index.js";
-import { findPlaceholders } from "../placeholders.js";
 import { readTarget } from "../read-target.js";
 import { type InlineLine, inlineLines, plainText, tagNames } from "./inline-lines.js";
 import {
