@@ -9,6 +9,8 @@ export interface CliIO {
   readBytes?(path: string): Promise<Uint8Array>;
   writeFile(path: string, text: string, options?: { exclusive?: boolean }): Promise<void>;
   readStdin(): Promise<string>;
+  /** Progress bars on standard error: only when it is a terminal (quiet when piped or in CI). */
+  progress?: boolean;
   /** Colour output (a TTY without NO_COLOR, or FORCE_COLOR). */
   color: boolean;
   env: Record<string, string | undefined>;
@@ -24,6 +26,7 @@ export function processIO(): CliIO {
     err: (text) => process.stderr.write(text),
     readFile: (path) => readFile(path, "utf8"),
     readBytes: async (path) => new Uint8Array(await readFile(path)),
+    progress: Boolean(process.stderr.isTTY) && !env.CI,
     writeFile: (path, text, options) =>
       writeFile(path, text, { encoding: "utf8", flag: options?.exclusive ? "wx" : "w" }),
     readStdin: async () => {

@@ -3,6 +3,7 @@ import type { ConvertOptions, Draft } from "./draft.js";
 import { ConvertError, guardInput } from "./input-guard.js";
 import { readMarkdown } from "./markdown/read-markdown.js";
 import type { ConvertFormat } from "./report.js";
+import { readJiraCsv, readLinearCsv, readOkrCsv, readOkrXlsx, sniffTrackerCsv } from "./table/index.js";
 
 /*
  * The converter's front: a registry of readers (format → function that turns a document into
@@ -16,6 +17,8 @@ export interface ReaderInput {
   bytes: Uint8Array;
   /** The document as UTF-8 text (undefined for binary formats such as xlsx). */
   text?: string;
+  /** Told rows done of rows in all, for a progress bar on long spreadsheets. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export type Reader = (input: ReaderInput, options: ConvertOptions) => Draft | Promise<Draft>;
@@ -28,10 +31,19 @@ export interface ReaderEntry {
   maxBytes?: number;
 }
 
+const TABLE_CSV_MAX_BYTES = 8 * 1024 * 1024;
+
 export const READERS: Partial<Record<ConvertFormat, ReaderEntry>> = {
   // A markdown parse costs far more per byte than a CSV row; the largest real OKR page is
   // under 100 KB, so 2 MB leaves room without letting one upload hold a CPU for minutes.
   markdown: { read: readMarkdown, maxBytes: 2 * 1024 * 1024 },
+  // Conversion runs on the server's event loop: the limits keep one upload to a few seconds
+  // of work at the rates bench/convert-bench.ts prints (a 10,000-row CSV is about 1.2 MB,
+  // the same rows as XLSX about 0.4 MB but several times slower to read).
+  csv: { read: readOkrCsv, maxBytes: TABLE_CSV_MAX_BYTES },
+  xlsx: { read: readOkrXlsx, binary: true, maxBytes: 2 * 1024 * 1024 },
+  "jira-csv": { read: readJiraCsv, maxBytes: TABLE_CSV_MAX_BYTES },
+  "linear-csv": { read: readLinearCsv, maxBytes: TABLE_CSV_MAX_BYTES },
 };
 
 /** `--from auto`: the format a file name (and, for CSV, its header row) implies. */
@@ -45,7 +57,7 @@ export function detectFormat(source: string, bytes: Uint8Array): ConvertFormat |
 }
 
 /** Tracker exports are CSV too: the other readers register sniffers here (jira-csv, linear-csv). */
-export const CSV_SNIFFERS: ((header: string) => ConvertFormat | undefined)[] = [];
+export const CSV_SNIFFERS: ((header: string) => ConvertFormat | undefined)[] = [sniffTrackerCsv];
 
 function sniffCsv(bytes: Uint8Array): ConvertFormat {
   const head = new TextDecoder().decode(bytes.subarray(0, 4096));
@@ -63,6 +75,7 @@ export async function convertDocument(
   bytes: Uint8Array,
   from: ConvertFormat | "auto",
   options: ConvertOptions = {},
+  onProgress?: (done: number, total: number) => void,
 ): Promise<BuildResult> {
   const format = from === "auto" ? detectFormat(source, bytes) : from;
   if (!format)
@@ -72,7 +85,7 @@ export async function convertDocument(
   const entry = READERS[format];
   if (!entry) throw new ConvertError(`${source}: the ${format} reader is not available in this build`);
   const text = guardInput(source, bytes, entry.binary ?? false, entry.maxBytes);
-  const draft = await entry.read({ source, bytes, text }, options);
+  const draft = await entry.read({ source, bytes, text, onProgress }, options);
   if (draft.objectives.length === 0 && draft.initiatives.length === 0)
     throw new ConvertError(
       `${source}: found no objectives, key results or initiatives in this ${format} document; nothing was written`,

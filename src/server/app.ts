@@ -23,6 +23,7 @@ import { auditRoutes } from "./routes/audit.js";
 import { checkinBatchRoutes } from "./routes/checkin-batch.js";
 import { checkinRoutes } from "./routes/checkins.js";
 import { collectionRoutes } from "./routes/collections.js";
+import { convertRoutes } from "./routes/convert.js";
 import { digestRoutes } from "./routes/digests.js";
 import { myWorkRoutes } from "./routes/my-work.js";
 import { planRoutes } from "./routes/plan.js";
@@ -152,6 +153,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(myWorkRoutes, { store, today });
       await api.register(digestRoutes, { store });
       await api.register(auditRoutes, { store });
+      await api.register(convertRoutes, { store });
     },
     { prefix: API_PREFIX },
   );

@@ -24,7 +24,7 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-/** The CSRF header for a write made outside `api` (an upload with progress). */
+/** The CSRF header of a write, for requests made without `api` (uploads with progress). */
 export function csrfHeaders(): Record<string, string> {
   return csrfToken ? { "x-csrf-token": csrfToken } : {};
 }

@@ -7,6 +7,7 @@ import { CheckinPage } from "./pages/checkin";
 import { Dashboard } from "./pages/dashboard";
 import { EditPage } from "./pages/edit";
 import { EntriesPage } from "./pages/entries";
+import { ImportPage } from "./pages/import";
 import { InsightsPage } from "./pages/insights";
 import { InvitePage } from "./pages/invite";
 import { MapPage } from "./pages/map";
@@ -80,6 +81,8 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
     : [];
   const page = ws ? (
     workspacePage(ws, path, query)
+  ) : path.split("?")[0] === "/import" ? (
+    <ImportPage />
   ) : (
     <Home
       workspaces={workspaces.data?.items}
@@ -191,6 +194,7 @@ function pageElement(ws: string, page: WorkspacePage, query: URLSearchParams): R
     plan: <PlanFilePage ws={ws} />,
     members: <MembersPage ws={ws} />,
     entries: <EntriesPage ws={ws} />,
+    import: <ImportPage ws={ws} />,
   };
   return pages[page];
 }
@@ -238,6 +242,12 @@ function Home({
           ))}
         </ul>
       )}
+      <p>
+        <Link to="/import" className="button">
+          Import a strategy document
+        </Link>{" "}
+        <span className="muted">an OKR page, an OKR spreadsheet, or a Jira or Linear export</span>
+      </p>
       {canCreate && <NewWorkspace />}
     </article>
   );

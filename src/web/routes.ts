@@ -32,6 +32,7 @@ export const WORKSPACE_PAGES = [
   "plan",
   "members",
   "entries",
+  "import",
 ] as const;
 export type WorkspacePage = (typeof WORKSPACE_PAGES)[number];
 

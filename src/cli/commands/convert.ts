@@ -4,6 +4,7 @@ import { CONVERT_FORMATS, type ConvertFormat } from "../../convert/report.js";
 import { isCalendarDate } from "../../domain/primitives.js";
 import { serialisePlan } from "../../plan/serialise-plan.js";
 import { type CliIO, EXIT, UsageError } from "../io.js";
+import { progressBar } from "../progress.js";
 
 interface RawConvertOptions {
   from: string;
@@ -100,9 +101,11 @@ export async function convert(file: string, options: ConvertCommandOptions, io: 
   // Loaded on demand: the markdown parser is not something `lint` should pay for at start.
   const { ConvertError, convertDocument } = await import("../../convert/index.js");
   let result: Awaited<ReturnType<typeof convertDocument>>;
+  const progress = progressBar(io, `Converting ${file}`);
   try {
-    result = await convertDocument(file, bytes, options.from, options);
+    result = await convertDocument(file, bytes, options.from, options, progress.update);
   } catch (error) {
+    progress.finish();
     if (error instanceof ConvertError) {
       io.err(
         `throughline: ${error.line ? `${file}:${error.line}: ` : ""}${error.message}; nothing was written\n`,
@@ -111,6 +114,7 @@ export async function convert(file: string, options: ConvertCommandOptions, io: 
     }
     throw error;
   }
+  progress.finish();
   const format = options.output && /\.json$/i.test(options.output) ? "json" : "yaml";
   const planText = serialisePlan(result.plan, format);
   if (options.report) await io.writeFile(options.report, `${JSON.stringify(result.report, null, 2)}\n`);
