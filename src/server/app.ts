@@ -121,6 +121,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
+  // Every side-effecting POST of the API, the account routes included (14.7).
+  installIdempotency(app, store);
   if (options.auth !== false)
     await installAuth(app, storeAuthBackend(store), {
       ...(options.https ? { secureCookies: "always" as const } : {}),
@@ -129,7 +131,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await app.register(
     async (api) => {
-      installIdempotency(api, store);
       api.get("/openapi.json", { config: { permission: "public" }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

@@ -24,7 +24,9 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export async function openStore(options: DatabaseOptions & { today?: () => string } = {}): Promise<Store> {
+export async function openStore(
+  options: DatabaseOptions & { today?: () => string; idempotencyLeaseMs?: number } = {},
+): Promise<Store> {
   const opened = await openDatabase(options);
   return {
     db: opened.db,
@@ -33,11 +35,14 @@ export async function openStore(options: DatabaseOptions & { today?: () => strin
     workspaces: new WorkspaceStore(opened.db, options.today, {
       // The data lock gives a PGlite folder to this process alone: its versions can be remembered.
       exclusive: opened.kind === "pglite",
+      idempotencyLeaseMs: options.idempotencyLeaseMs,
     }),
     migrate: () => migrate(opened.db),
     close: () => opened.close(),
   };
 }
 
+export type { ClaimResult } from "./idempotency/idempotency-keys.js";
+export { type WriteClaim, type WriteClaimSlot, writeClaims } from "./idempotency/write-claim.js";
 export type { Page, StoredItem, Workspace, WriteOptions } from "./workspace-store.js";
 export { requestHash, validatePlan } from "./workspace-store.js";

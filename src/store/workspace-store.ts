@@ -18,6 +18,16 @@ import { analyse } from "../engine/analyse.js";
 import { RULES } from "../engine/registry.js";
 import { checkRulesConfig } from "../engine/rule-config.js";
 import { FreshReads } from "./fresh-reads.js";
+import {
+  type ClaimResult,
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  DEFAULT_LEASE_MS,
+  markIdempotencyKeyWritten,
+  releaseIdempotencyKey,
+  renewIdempotencyLease,
+} from "./idempotency/idempotency-keys.js";
+import { PROCESS_OWNER, writeClaims } from "./idempotency/write-claim.js";
 import { OwnedVersions, type VersionReads } from "./owned-versions.js";
 import { type Item, rowData, sameData, sectionItems, workspaceFieldsOf } from "./plan-rows.js";
 import type { Database } from "./schema.js";
@@ -71,12 +81,17 @@ interface Loaded {
 export class WorkspaceStore {
   /** Workspace versions: remembered when this process alone writes, else read fresh each time. */
   private readonly versions: VersionReads<{ id: string; version: number }>;
+  private readonly exclusive: boolean;
+  /** How long a pending Idempotency-Key outlives news from its request (renewed while it runs). */
+  readonly idempotencyLeaseMs: number;
 
   constructor(
     readonly db: Kysely<Database>,
     private readonly today: () => string = () => todayUtc(),
-    options: { exclusive?: boolean } = {},
+    options: { exclusive?: boolean; idempotencyLeaseMs?: number } = {},
   ) {
+    this.exclusive = options.exclusive === true;
+    this.idempotencyLeaseMs = options.idempotencyLeaseMs ?? DEFAULT_LEASE_MS;
     const load = async (slug: string) => {
       // Compiled once: this runs on every cached read, where building the query showed up.
       const { rows } = await this.db.executeQuery<{ id: string; version: number }>(
@@ -88,9 +103,19 @@ export class WorkspaceStore {
     this.versions = options.exclusive ? new OwnedVersions(load) : new FreshReads(load);
   }
 
-  /** Every write goes through here: one transaction, and the version reads told of it. */
+  /**
+   * Every write goes through here: one transaction, and the version reads told of it. A
+   * request holding an Idempotency-Key marks it written in this same transaction, so the mark
+   * and the change commit together or not at all (a crash leaves the key free for a retry).
+   */
   private transact<T>(change: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
-    return this.versions.write(() => this.db.transaction().execute(change));
+    const claim = writeClaims.getStore()?.claim;
+    return this.versions.write(() =>
+      this.db.transaction().execute(async (tx) => {
+        if (claim) await markIdempotencyKeyWritten(tx, claim);
+        return change(tx);
+      }),
+    );
   }
 
   // ---- workspaces --------------------------------------------------------------------------
@@ -505,60 +530,33 @@ export class WorkspaceStore {
     );
   }
 
-  /**
-   * Claims an idempotency key for a request. Returns "claimed" for the first request with the
-   * key, else what is stored: the earlier answer, or "pending" while that request still runs.
-   * Keys are kept 48 hours (at least the 24 the API promises).
-   */
-  async claimIdempotencyKey(
-    scope: string,
-    key: string,
-    requestHash: string,
-  ): Promise<
-    { state: "claimed" } | { state: "pending" | "done"; requestHash: string; status: number; body: unknown }
-  > {
-    await this.db
-      .deleteFrom("idempotency_keys")
-      .where("created_at", "<", new Date(Date.now() - 48 * 3600_000))
-      .execute();
-    const inserted = await this.db
-      .insertInto("idempotency_keys")
-      .values({ scope, key, request_hash: requestHash, status: 0, body: null })
-      .onConflict((oc) => oc.columns(["scope", "key"]).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { state: "claimed" };
-    const row = await this.db
-      .selectFrom("idempotency_keys")
-      .selectAll()
-      .where("scope", "=", scope)
-      .where("key", "=", key)
-      .executeTakeFirstOrThrow();
-    return {
-      state: row.status === 0 ? "pending" : "done",
-      requestHash: row.request_hash,
-      status: row.status,
-      body: row.body,
-    };
+  /** Claims an idempotency key for a request (idempotency/idempotency-keys.ts). */
+  claimIdempotencyKey(scope: string, key: string, requestHash: string): Promise<ClaimResult> {
+    return claimIdempotencyKey(this.db, scope, key, requestHash, {
+      exclusive: this.exclusive,
+      leaseMs: this.idempotencyLeaseMs,
+    });
+  }
+
+  /** Tells other servers the request holding the key is still running. */
+  renewIdempotencyLease(scope: string, key: string, owner = PROCESS_OWNER): Promise<void> {
+    return renewIdempotencyLease(this.db, { scope, key, owner }, this.idempotencyLeaseMs);
   }
 
   /** Stores the answer given to the request that claimed the key. */
-  async completeIdempotencyKey(scope: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.db
-      .updateTable("idempotency_keys")
-      .set({ status, body: JSON.stringify(body ?? null) })
-      .where("scope", "=", scope)
-      .where("key", "=", key)
-      .execute();
+  completeIdempotencyKey(
+    scope: string,
+    key: string,
+    status: number,
+    body: unknown,
+    owner = PROCESS_OWNER,
+  ): Promise<void> {
+    return completeIdempotencyKey(this.db, { scope, key, owner }, status, body);
   }
 
-  /** Frees a key whose request failed on the server's side, so a retry runs again. */
-  async releaseIdempotencyKey(scope: string, key: string): Promise<void> {
-    await this.db
-      .deleteFrom("idempotency_keys")
-      .where("scope", "=", scope)
-      .where("key", "=", key)
-      .where("status", "=", 0)
-      .execute();
+  /** Frees a key whose request failed on the server's side (unless its write committed). */
+  releaseIdempotencyKey(scope: string, key: string, owner = PROCESS_OWNER): Promise<void> {
+    return releaseIdempotencyKey(this.db, { scope, key, owner });
   }
 
   // ---- internals ---------------------------------------------------------------------------

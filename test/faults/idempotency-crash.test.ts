@@ -1,0 +1,119 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { generatePlanYaml } from "../../bench/generate-plan.js";
+import { loadPlan } from "../../src/plan/load-plan.js";
+import { issueApiToken } from "../../src/server/auth/accounts.js";
+import { authConfig } from "../../src/server/auth/auth-config.js";
+import { authDb } from "../../src/store/auth/auth-db.js";
+import { openStore } from "../../src/store/index.js";
+import { ADMIN_URL, TEST_DATABASES } from "../support/databases.js";
+import { type ServeProcess, startServe } from "../support/serve-process.js";
+
+/*
+ * Issue 15.1: kill -9 a real server with Idempotency-Keys in flight, start it again, retry
+ * every request with its key: each answers 2xx and each check-in is written exactly once.
+ */
+const REQUESTS = 8;
+const databases = TEST_DATABASES.map((d) => d.name);
+const created: string[] = [];
+
+async function prepare(kind: "pglite" | "postgres") {
+  let databaseUrl: string | undefined;
+  let dataDir: string | undefined;
+  if (kind === "postgres") {
+    const name = `throughline_test_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    created.push(name);
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+  } else dataDir = join(mkdtempSync(join(tmpdir(), "throughline-crash-")), "data");
+  const store = await openStore({ databaseUrl, dataDir });
+  await store.migrate();
+  const loaded = loadPlan(generatePlanYaml("M"), { fileName: "m.yaml" });
+  if (!loaded.ok) throw new Error("the generated plan is not valid");
+  const { workspace } = await store.workspaces.replacePlan("big", loaded.plan, { actor: "test" });
+  const { secret } = await issueApiToken(
+    authDb(store.db),
+    { workspaceId: workspace.id, role: "editor", createdBy: null },
+    authConfig(),
+  );
+  const metric = loaded.plan.metrics?.[0]?.id ?? "";
+  await store.close();
+  return { databaseUrl, dataDir, secret, metric };
+}
+
+afterAll(async () => {
+  if (created.length === 0) return;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  for (const name of created) await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
+});
+
+for (const kind of databases) {
+  describe(`kill -9 with Idempotency-Keys in flight, on ${kind}`, () => {
+    it("lets every retry after the restart finish: 2xx, written once", async () => {
+      const { databaseUrl, dataDir, secret, metric } = await prepare(kind);
+      const args = dataDir ? ["--data", dataDir] : [];
+      // A short lease on PostgreSQL (where other servers may hold keys) so the test need not wait 15 s.
+      const env: Record<string, string> = {
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+        THROUGHLINE_IDEMPOTENCY_LEASE_MS: "1500",
+      };
+      const path = `/api/v1/workspaces/big/metrics/${metric}/checkins`;
+      const send = (server: ServeProcess, i: number) =>
+        fetch(`${server.url}${path}`, {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${secret}`,
+            "content-type": "application/json",
+            "idempotency-key": `crash-${i}`,
+          },
+          body: JSON.stringify({ date: "2026-01-02", value: 1000 + i }),
+        });
+
+      const first = await startServe(args, env);
+      const inFlight = Array.from({ length: REQUESTS }, (_, i) => send(first, i).catch(() => undefined));
+      // Killed as soon as the server has the first of them: the rest are queued or running.
+      await first.waitFor(/"incoming request".*checkins|checkins.*"incoming request"/);
+      first.child.kill("SIGKILL");
+      await first.exited;
+      await Promise.all(inFlight);
+
+      const second = await startServe(args, env);
+      try {
+        for (let i = 0; i < REQUESTS; i++) {
+          let res = await send(second, i);
+          // A key still leased by the dead server (PostgreSQL): wait as told, a bounded number of times.
+          for (let attempt = 0; res.status === 409 && attempt < 20; attempt++) {
+            const seconds = Number(res.headers.get("retry-after") ?? "1");
+            await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+            res = await send(second, i);
+          }
+          expect(res.status, await res.clone().text()).toBeGreaterThanOrEqual(200);
+          expect(res.status).toBeLessThan(300);
+        }
+        const item = await fetch(`${second.url}/api/v1/workspaces/big/metrics/${metric}`, {
+          headers: { authorization: `Bearer ${secret}` },
+        });
+        const checkins = (await item.json()).checkins as { value: number }[];
+        for (let i = 0; i < REQUESTS; i++)
+          expect(
+            checkins.filter((c) => c.value === 1000 + i),
+            `check-in ${i}`,
+          ).toHaveLength(1);
+      } finally {
+        second.child.kill("SIGTERM");
+        await second.exited;
+      }
+    }, 240_000);
+  });
+}
