@@ -722,6 +722,9 @@ export class WorkspaceStore {
   ): Promise<void> {
     const now = new Date();
     const counts: Record<string, number> = {};
+    // Item versions come from the workspace's version, which only ever grows: an id deleted
+    // and created again never gets a version it had before, so a stale If-Match stays stale.
+    const version = ws.version + 1;
     for (const section of ENTITY_SECTIONS) {
       const old = new Map(
         sectionItems(before, section).map((item, position) => [item.id, { item, position }]),
@@ -747,7 +750,7 @@ export class WorkspaceStore {
             .set({
               data: JSON.stringify(rowData(section, item)),
               position,
-              version: changed ? (versions.get(versionKey(section, item.id)) ?? 1) + 1 : sql`version`,
+              version: changed ? version : sql`version`,
               updated_at: now,
             })
             .where("workspace_id", "=", ws.id)
@@ -781,7 +784,7 @@ export class WorkspaceStore {
               workspace_id: ws.id,
               id: item.id,
               position: insertPositions[i + j],
-              version: 1,
+              version,
               data: JSON.stringify(rowData(section, item)),
             })),
           )
@@ -792,7 +795,6 @@ export class WorkspaceStore {
     }
 
     const fields = workspaceFieldsOf(after);
-    const version = ws.version + 1;
     await tx
       .updateTable("workspaces")
       .set({

@@ -104,7 +104,7 @@ for (const kind of databases) {
         const item = await fetch(`${second.url}/api/v1/workspaces/big/metrics/${metric}`, {
           headers: { authorization: `Bearer ${secret}` },
         });
-        const checkins = (await item.json()).checkins as { value: number }[];
+        const checkins = ((await item.json()) as { checkins: { value: number }[] }).checkins;
         for (let i = 0; i < REQUESTS; i++)
           expect(
             checkins.filter((c) => c.value === 1000 + i),
