@@ -16,6 +16,7 @@ import { API_PREFIX, installAuth } from "./auth/install-auth.js";
 import { LOG_REDACTION, registerSecurityHeaders } from "./auth/security-headers.js";
 import { registerSessionRoutes } from "./auth/session-routes.js";
 import { storeAuthBackend } from "./auth/store-backend.js";
+import { installGracefulClose } from "./graceful-close.js";
 import { installIdempotency } from "./idempotency.js";
 import { installProblemDetails } from "./problem-details.js";
 import { analysisRoutes } from "./routes/analysis.js";
@@ -121,6 +122,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
+  installGracefulClose(app);
   // Every side-effecting POST of the API, the account routes included (14.7).
   installIdempotency(app, store);
   if (options.auth !== false)

@@ -1,17 +1,11 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { generatePlanYaml } from "../../bench/generate-plan.js";
-import { loadPlan } from "../../src/plan/load-plan.js";
-import { issueApiToken } from "../../src/server/auth/accounts.js";
-import { authConfig } from "../../src/server/auth/auth-config.js";
-import { authDb } from "../../src/store/auth/auth-db.js";
-import { openStore } from "../../src/store/index.js";
-import { ADMIN_URL, TEST_DATABASES } from "../support/databases.js";
-import { type ServeProcess, startServe } from "../support/serve-process.js";
+import { TEST_DATABASES } from "../support/databases.js";
+import {
+  dropServeDatabases,
+  prepareServeData,
+  type ServeProcess,
+  startServe,
+} from "../support/serve-process.js";
 
 /*
  * Issue 15.1: kill -9 a real server with Idempotency-Keys in flight, start it again, retry
@@ -19,49 +13,13 @@ import { type ServeProcess, startServe } from "../support/serve-process.js";
  */
 const REQUESTS = 8;
 const databases = TEST_DATABASES.map((d) => d.name);
-const created: string[] = [];
 
-async function prepare(kind: "pglite" | "postgres") {
-  let databaseUrl: string | undefined;
-  let dataDir: string | undefined;
-  if (kind === "postgres") {
-    const name = `throughline_test_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    created.push(name);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-  } else dataDir = join(mkdtempSync(join(tmpdir(), "throughline-crash-")), "data");
-  const store = await openStore({ databaseUrl, dataDir });
-  await store.migrate();
-  const loaded = loadPlan(generatePlanYaml("M"), { fileName: "m.yaml" });
-  if (!loaded.ok) throw new Error("the generated plan is not valid");
-  const { workspace } = await store.workspaces.replacePlan("big", loaded.plan, { actor: "test" });
-  const { secret } = await issueApiToken(
-    authDb(store.db),
-    { workspaceId: workspace.id, role: "editor", createdBy: null },
-    authConfig(),
-  );
-  const metric = loaded.plan.metrics?.[0]?.id ?? "";
-  await store.close();
-  return { databaseUrl, dataDir, secret, metric };
-}
-
-afterAll(async () => {
-  if (created.length === 0) return;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  for (const name of created) await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
-});
+afterAll(dropServeDatabases);
 
 for (const kind of databases) {
   describe(`kill -9 with Idempotency-Keys in flight, on ${kind}`, () => {
     it("lets every retry after the restart finish: 2xx, written once", async () => {
-      const { databaseUrl, dataDir, secret, metric } = await prepare(kind);
+      const { databaseUrl, dataDir, secret, metric } = await prepareServeData(kind, "M");
       const args = dataDir ? ["--data", dataDir] : [];
       // A short lease on PostgreSQL (where other servers may hold keys) so the test need not wait 15 s.
       const env: Record<string, string> = {
