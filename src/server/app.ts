@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { constants as zlibConstants } from "node:zlib";
+import compress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -100,6 +102,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         : undefined,
   });
   await registerSecurityHeaders(app, { https: options.https });
+  // gzip or brotli per Accept-Encoding for answers over 1 KB; brotli at a quality that stays
+  // fast per request (GET /analysis compresses its own answer once per version instead).
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
 
   await app.register(swagger, {
     openapi: {
