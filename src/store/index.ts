@@ -28,17 +28,21 @@ export async function openStore(
   options: DatabaseOptions & { today?: () => string; idempotencyLeaseMs?: number } = {},
 ): Promise<Store> {
   const opened = await openDatabase(options);
+  const workspaces = new WorkspaceStore(opened.db, options.today, {
+    // The data lock gives a PGlite folder to this process alone: its versions can be remembered.
+    exclusive: opened.kind === "pglite",
+    idempotencyLeaseMs: options.idempotencyLeaseMs,
+  });
   return {
     db: opened.db,
     kind: opened.kind,
     location: opened.location,
-    workspaces: new WorkspaceStore(opened.db, options.today, {
-      // The data lock gives a PGlite folder to this process alone: its versions can be remembered.
-      exclusive: opened.kind === "pglite",
-      idempotencyLeaseMs: options.idempotencyLeaseMs,
-    }),
+    workspaces,
     migrate: () => migrate(opened.db),
-    close: () => opened.close(),
+    close: async () => {
+      await workspaces.settle();
+      await opened.close();
+    },
   };
 }
 

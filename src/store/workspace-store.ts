@@ -1,19 +1,18 @@
 import { createHash, randomUUID } from "node:crypto";
 import { CompiledQuery, type Kysely, sql, type Transaction } from "kysely";
 import { AppError, type Problem } from "../domain/errors.js";
-import { issuesFromZod, type PlanIssue } from "../domain/plan-issue.js";
-import { checkReferences } from "../domain/plan-references.js";
+import { issuesFromZod } from "../domain/plan-issue.js";
 import {
   checkinShape,
   ENTITY_SECTIONS,
   ENTITY_SINGULAR,
   type EntitySection,
   type Plan,
-  planSchema,
   SECTION_SCHEMAS,
 } from "../domain/plan-schema.js";
 import { dropNulls, todayUtc } from "../domain/primitives.js";
 import { entity } from "../domain/unknown-keys.js";
+import { validateEntryChange, validatePlan as validateWholePlan } from "../domain/validate-plan.js";
 import { analyse } from "../engine/analyse.js";
 import { RULES } from "../engine/registry.js";
 import { checkRulesConfig } from "../engine/rule-config.js";
@@ -65,6 +64,12 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const BATCH = 500;
 const VERSION_QUERY = 'select "id", "version" from "workspaces" where "slug" = $1';
 
+interface SnapshotJob {
+  workspaceId: string;
+  version: number;
+  plan: Plan;
+}
+
 interface Loaded {
   workspace: Workspace;
   plan: Plan;
@@ -108,14 +113,18 @@ export class WorkspaceStore {
    * request holding an Idempotency-Key marks it written in this same transaction, so the mark
    * and the change commit together or not at all (a crash leaves the key free for a retry).
    */
-  private transact<T>(change: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  private async transact<T>(change: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
     const claim = writeClaims.getStore()?.claim;
-    return this.versions.write(() =>
+    const jobs: SnapshotJob[] = [];
+    const result = await this.versions.write(() =>
       this.db.transaction().execute(async (tx) => {
+        this.afterCommit.set(tx, jobs);
         if (claim) await markIdempotencyKeyWritten(tx, claim);
         return change(tx);
       }),
     );
+    this.scheduleSnapshots(jobs);
+    return result;
   }
 
   // ---- workspaces --------------------------------------------------------------------------
@@ -294,7 +303,7 @@ export class WorkspaceStore {
       const ws = await this.lock(tx, slug);
       checkVersion(ws.version, options.expectedVersion, ws);
       const before = await this.load(tx, ws);
-      await this.persist(tx, ws, before.plan, plan, options.actor, "replace", before.versions);
+      await this.persist(tx, ws, before.plan, plan, options.actor, "replace");
       return this.lock(tx, slug);
     });
     return { workspace, created: false };
@@ -442,6 +451,7 @@ export class WorkspaceStore {
     }[]
   > {
     const ws = await this.getWorkspace(slug);
+    await this.settle();
     const rows = await this.db
       .selectFrom("snapshots")
       .selectAll()
@@ -592,14 +602,25 @@ export class WorkspaceStore {
           .executeTakeFirst();
         return last ? { ...item, changedBy: last.actor, changedAt: new Date(last.at).toISOString() } : item;
       });
-      const problems = validatePlan(draft);
+      // The changed entries were parsed by their schemas; the rest of the plan was valid and
+      // its shapes are untouched, so the whole plan stays valid when the references hold.
+      const problems: Problem[] = validateEntryChange(draft);
+      if (target) {
+        const list = sectionItems(draft, target.section);
+        const index = list.findIndex((x) => x.id === target.id);
+        const parsed = SECTION_SCHEMAS[target.section].safeParse(list[index], { reportInput: true });
+        if (!parsed.success)
+          problems.unshift(
+            ...issuesFromZod(parsed.error).map((i) => ({ ...i, path: [target.section, index, ...i.path] })),
+          );
+      }
       if (problems.length)
         throw new AppError(
           "invalid_request",
           "The change would leave the plan invalid; nothing was changed",
           { problems },
         );
-      await this.persist(tx, ws, before.plan, draft, options.actor, "items", before.versions);
+      await this.persist(tx, ws, before.plan, draft, options.actor, "items");
       if (!target) return undefined;
       const after = await this.lock(tx, slug);
       return this.getIn(tx, after, target.section, target.id);
@@ -718,7 +739,6 @@ export class WorkspaceStore {
     after: Plan,
     actor: string,
     mode: "replace" | "items",
-    versions: Map<string, number> = new Map(),
   ): Promise<void> {
     const now = new Date();
     const counts: Record<string, number> = {};
@@ -822,15 +842,38 @@ export class WorkspaceStore {
     else if (!sameData(workspaceFieldsOf(before), fields))
       await this.audit(tx, ws.id, actor, "update", "workspace", ws.slug, workspaceFieldsOf(before), fields);
 
-    // The index over time: one snapshot per version, taken in the same transaction as the change.
-    const asOf = after.asOf ?? this.today();
-    const { index, findings } = analyse(after, { asOf });
+    // The index over time: one snapshot per version, analysed after the commit (not while
+    // the workspace is locked and PGlite's one connection is held).
+    this.afterCommit.get(tx)?.push({ workspaceId: ws.id, version, plan: after });
+  }
+
+  /**
+   * Snapshots of committed versions, analysed one after another off the write path. A crash
+   * between the commit and its snapshot leaves that version out of the history (derived data;
+   * the next write's snapshot follows).
+   */
+  private snapshotQueue: Promise<void> = Promise.resolve();
+  /** Per open transaction: the snapshots to take once it commits. */
+  private readonly afterCommit = new WeakMap<Db, SnapshotJob[]>();
+
+  private scheduleSnapshots(taken: SnapshotJob[]): void {
+    for (const job of taken)
+      this.snapshotQueue = this.snapshotQueue
+        .then(() => this.takeSnapshot(job.workspaceId, job.version, job.plan))
+        .catch((error) =>
+          process.emitWarning(`The index snapshot of version ${job.version} failed: ${error}`),
+        );
+  }
+
+  private async takeSnapshot(workspaceId: string, version: number, plan: Plan): Promise<void> {
+    const asOf = plan.asOf ?? this.today();
+    const { index, findings } = analyse(plan, { asOf });
     const bySeverity = { error: 0, warning: 0, info: 0 };
     for (const f of findings) bySeverity[f.severity]++;
-    await tx
+    await this.db
       .insertInto("snapshots")
       .values({
-        workspace_id: ws.id,
+        workspace_id: workspaceId,
         version,
         as_of: asOf,
         overall: index.overall,
@@ -838,6 +881,11 @@ export class WorkspaceStore {
         counts: JSON.stringify(bySeverity),
       })
       .execute();
+  }
+
+  /** Waits for the snapshots of every write made so far (before reading history, or closing). */
+  async settle(): Promise<void> {
+    await this.snapshotQueue;
   }
 
   private async persistSeries(
@@ -966,13 +1014,16 @@ async function insertHistory(
     .execute();
 }
 
-/** Every problem of a whole plan: shape, references, the rules section. */
+/** Every problem of a whole plan: shape, references, the rules section (domain/validate-plan.ts). */
 export function validatePlan(plan: unknown): Problem[] {
-  const parsed = planSchema.safeParse(plan, { reportInput: true });
-  const issues: PlanIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
-  issues.push(...checkReferences(plan));
-  if (parsed.success) issues.push(...checkRulesConfig(parsed.data.rules, RULES));
-  return issues;
+  // A copy of the entry lists: validation replaces entries by their parsed copies.
+  const copy =
+    plan && typeof plan === "object" && !Array.isArray(plan)
+      ? Object.fromEntries(
+          Object.entries(plan as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]),
+        )
+      : plan;
+  return validateWholePlan(copy, { rulesConfig: (rules) => checkRulesConfig(rules, RULES) }).issues;
 }
 
 function parseItem(section: EntitySection, body: unknown, prefix: (string | number)[]): Item {
