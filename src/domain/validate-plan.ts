@@ -1,5 +1,5 @@
 import { parsePlan } from "./parse-plan.js";
-import type { PlanIssue } from "./plan-issue.js";
+import { combineIssues, type PlanIssue } from "./plan-issue.js";
 import { checkReferences } from "./plan-references.js";
 import type { Plan } from "./plan-schema.js";
 
@@ -17,10 +17,11 @@ export type PlanValidation = { ok: true; plan: Plan; issues: [] } | { ok: false;
  */
 export function validatePlan(raw: unknown, checks: PlanChecks = {}): PlanValidation {
   // References first: parsePlan replaces the raw entries by their validated copies.
-  const issues: PlanIssue[] = checkReferences(raw);
+  const references = checkReferences(raw);
   const parsed = parsePlan(raw);
-  if (!parsed.success) issues.unshift(...parsed.issues);
-  else if (checks.rulesConfig) issues.push(...checks.rulesConfig(parsed.data.rules));
+  const issues: PlanIssue[] = parsed.success
+    ? [...references, ...(checks.rulesConfig?.(parsed.data.rules) ?? [])]
+    : combineIssues(parsed.issues, references);
   if (!parsed.success || issues.length > 0) return { ok: false, issues };
   return { ok: true, plan: parsed.data, issues: [] };
 }
