@@ -29,16 +29,22 @@ async function load(url: string, headers: Record<string, string> = {}, duration 
   return { rps: result.requests.average, p99: result.latency.p99, bytes: result.throughput.average };
 }
 
-/** Milliseconds of each of PATCHES sequential PATCHes of one initiative (If-Match from each answer). */
-async function patches(base: string, slug: string, id: string): Promise<number[]> {
+/** Milliseconds of each of `count` sequential PATCHes of one initiative (If-Match from each answer). */
+async function patches(
+  base: string,
+  slug: string,
+  id: string,
+  count = PATCHES,
+  going: () => boolean = () => true,
+): Promise<number[]> {
   let tag = (await fetch(`${base}${API}/${slug}/initiatives/${id}`)).headers.get("etag") ?? "";
   const times: number[] = [];
-  for (let i = 0; i < PATCHES; i++) {
+  for (let i = 0; i < count && going(); i++) {
     const t0 = performance.now();
     const res = await fetch(`${base}${API}/${slug}/initiatives/${id}`, {
       method: "PATCH",
       headers: { "content-type": "application/json", "if-match": tag },
-      body: JSON.stringify({ name: `Renamed ${i}` }),
+      body: JSON.stringify({ title: `Renamed ${i}` }),
     });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`PATCH answered ${res.status}`);
@@ -92,9 +98,14 @@ export async function run(): Promise<Record<string, unknown>> {
     const read = `${base}${API}/bench-l/initiatives?limit=100`;
     const quiet = await load(read);
     let writing = true;
-    const writer = (async () => {
-      while (writing) await patches(base, "bench-l", l.initiatives?.[1]?.id ?? "");
-    })();
+    // Stops after the PATCH running when the reads end.
+    const writer = patches(
+      base,
+      "bench-l",
+      l.initiatives?.[1]?.id ?? "",
+      Number.MAX_SAFE_INTEGER,
+      () => writing,
+    );
     const busy = await load(read);
     writing = false;
     await writer;

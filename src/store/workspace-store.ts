@@ -13,7 +13,6 @@ import {
 import { dropNulls, todayUtc } from "../domain/primitives.js";
 import { entity } from "../domain/unknown-keys.js";
 import { validateEntryChange, validatePlan as validateWholePlan } from "../domain/validate-plan.js";
-import { analyse } from "../engine/analyse.js";
 import { RULES } from "../engine/registry.js";
 import { checkRulesConfig } from "../engine/rule-config.js";
 import { FreshReads } from "./fresh-reads.js";
@@ -30,6 +29,7 @@ import { PROCESS_OWNER, writeClaims } from "./idempotency/write-claim.js";
 import { OwnedVersions, type VersionReads } from "./owned-versions.js";
 import { type Item, rowData, sameData, sectionItems, workspaceFieldsOf } from "./plan-rows.js";
 import type { Database } from "./schema.js";
+import { SnapshotQueue } from "./snapshots/snapshot-queue.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -64,12 +64,6 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const BATCH = 500;
 const VERSION_QUERY = 'select "id", "version" from "workspaces" where "slug" = $1';
 
-interface SnapshotJob {
-  workspaceId: string;
-  version: number;
-  plan: Plan;
-}
-
 interface Loaded {
   workspace: Workspace;
   plan: Plan;
@@ -89,6 +83,7 @@ export class WorkspaceStore {
   private readonly exclusive: boolean;
   /** How long a pending Idempotency-Key outlives news from its request (renewed while it runs). */
   readonly idempotencyLeaseMs: number;
+  private readonly snapshots: SnapshotQueue;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -96,6 +91,7 @@ export class WorkspaceStore {
     options: { exclusive?: boolean; idempotencyLeaseMs?: number } = {},
   ) {
     this.exclusive = options.exclusive === true;
+    this.snapshots = new SnapshotQueue(db, today);
     this.idempotencyLeaseMs = options.idempotencyLeaseMs ?? DEFAULT_LEASE_MS;
     const load = async (slug: string) => {
       // Compiled once: this runs on every cached read, where building the query showed up.
@@ -115,16 +111,15 @@ export class WorkspaceStore {
    */
   private async transact<T>(change: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
     const claim = writeClaims.getStore()?.claim;
-    const jobs: SnapshotJob[] = [];
-    const result = await this.versions.write(() =>
-      this.db.transaction().execute(async (tx) => {
-        this.afterCommit.set(tx, jobs);
-        if (claim) await markIdempotencyKeyWritten(tx, claim);
-        return change(tx);
-      }),
+    return this.snapshots.around((open) =>
+      this.versions.write(() =>
+        this.db.transaction().execute(async (tx) => {
+          open(tx);
+          if (claim) await markIdempotencyKeyWritten(tx, claim);
+          return change(tx);
+        }),
+      ),
     );
-    this.scheduleSnapshots(jobs);
-    return result;
   }
 
   // ---- workspaces --------------------------------------------------------------------------
@@ -844,48 +839,12 @@ export class WorkspaceStore {
 
     // The index over time: one snapshot per version, analysed after the commit (not while
     // the workspace is locked and PGlite's one connection is held).
-    this.afterCommit.get(tx)?.push({ workspaceId: ws.id, version, plan: after });
-  }
-
-  /**
-   * Snapshots of committed versions, analysed one after another off the write path. A crash
-   * between the commit and its snapshot leaves that version out of the history (derived data;
-   * the next write's snapshot follows).
-   */
-  private snapshotQueue: Promise<void> = Promise.resolve();
-  /** Per open transaction: the snapshots to take once it commits. */
-  private readonly afterCommit = new WeakMap<Db, SnapshotJob[]>();
-
-  private scheduleSnapshots(taken: SnapshotJob[]): void {
-    for (const job of taken)
-      this.snapshotQueue = this.snapshotQueue
-        .then(() => this.takeSnapshot(job.workspaceId, job.version, job.plan))
-        .catch((error) =>
-          process.emitWarning(`The index snapshot of version ${job.version} failed: ${error}`),
-        );
-  }
-
-  private async takeSnapshot(workspaceId: string, version: number, plan: Plan): Promise<void> {
-    const asOf = plan.asOf ?? this.today();
-    const { index, findings } = analyse(plan, { asOf });
-    const bySeverity = { error: 0, warning: 0, info: 0 };
-    for (const f of findings) bySeverity[f.severity]++;
-    await this.db
-      .insertInto("snapshots")
-      .values({
-        workspace_id: workspaceId,
-        version,
-        as_of: asOf,
-        overall: index.overall,
-        dimensions: JSON.stringify(index.dimensions),
-        counts: JSON.stringify(bySeverity),
-      })
-      .execute();
+    this.snapshots.request(tx, { workspaceId: ws.id, version, plan: after });
   }
 
   /** Waits for the snapshots of every write made so far (before reading history, or closing). */
-  async settle(): Promise<void> {
-    await this.snapshotQueue;
+  settle(): Promise<void> {
+    return this.snapshots.settle();
   }
 
   private async persistSeries(
