@@ -40,8 +40,9 @@ for (const kind of databases) {
 
       const first = await startServe(args, env);
       const inFlight = Array.from({ length: REQUESTS }, (_, i) => send(first, i).catch(() => undefined));
-      // Killed as soon as the server has the first of them: the rest are queued or running.
-      await first.waitFor(/"incoming request".*checkins|checkins.*"incoming request"/);
+      // Killed once the first has been answered: the others have claimed their keys by then
+      // and wait for their turn to write (one at a time on PGlite) or are writing.
+      await first.waitFor(/"statusCode":201.*"request completed"/);
       first.child.kill("SIGKILL");
       await first.exited;
       await Promise.all(inFlight);
