@@ -10,6 +10,7 @@ const BENCHMARKS: { name: string; load: () => Promise<{ run(): Promise<unknown> 
   { name: "web", load: () => import("./web-bench.js") },
   { name: "rhythm", load: () => import("./rhythm-bench.js") },
   { name: "convert", load: () => import("./convert-bench.js") },
+  { name: "faults", load: () => import("./faults-bench.js") },
   { name: "classify", load: () => import("./classify-bench.js") },
 ];
 

@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { constants as zlibConstants } from "node:zlib";
+import compress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -16,6 +18,7 @@ import { API_PREFIX, installAuth } from "./auth/install-auth.js";
 import { LOG_REDACTION, registerSecurityHeaders } from "./auth/security-headers.js";
 import { registerSessionRoutes } from "./auth/session-routes.js";
 import { storeAuthBackend } from "./auth/store-backend.js";
+import { installGracefulClose } from "./graceful-close.js";
 import { installIdempotency } from "./idempotency.js";
 import { installProblemDetails } from "./problem-details.js";
 import { analysisRoutes } from "./routes/analysis.js";
@@ -103,6 +106,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         : undefined,
   });
   await registerSecurityHeaders(app, { https: options.https });
+  // gzip or brotli per Accept-Encoding for answers over 1 KB; brotli at a quality that stays
+  // fast per request (GET /analysis compresses its own answer once per version instead).
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -132,6 +143,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
+  installGracefulClose(app);
+  // Every side-effecting POST of the API, the account routes included (14.7).
+  installIdempotency(app, store);
   if (options.auth !== false)
     await installAuth(app, storeAuthBackend(store), {
       ...(options.https ? { secureCookies: "always" as const } : {}),
@@ -140,7 +154,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await app.register(
     async (api) => {
-      installIdempotency(api, store);
       api.get("/openapi.json", { config: { permission: "public" }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

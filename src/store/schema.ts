@@ -81,6 +81,12 @@ export interface IdempotencyKeysTable {
   status: number;
   body: Json | null;
   created_at: Timestamp;
+  /** The process that runs the request while the key is pending ("" once answered). */
+  owner: ColumnType<string, string | undefined, string>;
+  /** Until when the owner is known to be alive; renewed while the request runs. */
+  lease_until: Timestamp;
+  /** Set by the write's own transaction: the change is committed, the answer may not be stored yet. */
+  written: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface Database extends AuthTables, RhythmTables {

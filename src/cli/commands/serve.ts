@@ -77,9 +77,17 @@ export async function serve(options: ServeOptions, io: CliIO): Promise<number> {
       if (closing) return;
       closing = true;
       app.log.info({ signal }, "shutting down: finishing requests in flight");
-      await jobs.stop();
-      await app.close();
+      // Container stop timeouts are 10 s: a request still running at 8 s is cut, so the
+      // database is closed and its lock removed before the kill comes.
+      const deadline = setTimeout(() => {
+        app.log.warn("requests still running after 8 s: closing their connections");
+        app.server.closeAllConnections();
+      }, 8000);
+      deadline.unref();
+      await Promise.all([jobs.stop(), app.close()]);
+      clearTimeout(deadline);
       await store.close();
+      app.log.info("stopped");
     };
     process.once("SIGTERM", () => void shutdown("SIGTERM"));
     process.once("SIGINT", () => void shutdown("SIGINT"));

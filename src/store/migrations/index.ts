@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as auth from "../auth/auth-migration.js";
 import * as initial from "./2026-11-25-0400-initial.js";
+import * as idempotencyLease from "./2026-12-02-1500-idempotency-lease.js";
 import * as myWork from "./2026-12-02-1500-my-work.js";
 import * as digests from "./2026-12-02-1600-digests-and-jobs.js";
 
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-25-0500-auth": auth,
   "2026-12-02-1500-my-work": myWork,
   "2026-12-02-1600-digests-and-jobs": digests,
+  "2026-12-02-1500-idempotency-lease": idempotencyLease,
 };
 
 export const migrationProvider: MigrationProvider = {
