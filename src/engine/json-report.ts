@@ -1,6 +1,10 @@
 import type { PlanChange } from "../domain/plan-change.js";
 import type { PlanPath } from "../domain/plan-issue.js";
+import type { Plan } from "../domain/plan-schema.js";
+import { actionsText } from "./moves/action-text.js";
+import type { Move } from "./moves/propose-moves.js";
 import type { AnalysisResult, Finding, IndexReport } from "./types.js";
+import type { WhatIfResult } from "./what-if/what-if.js";
 
 export interface SourceLocation {
   line: number;
@@ -53,4 +57,44 @@ export function toJsonFinding(f: Finding, locate?: Locate): JsonFinding {
   const location = locate && f.path ? locate(f.path) : undefined;
   if (location) out.location = { line: location.line, column: location.column };
   return out;
+}
+
+/** A move in the JSON contract (shared spec interfaces.md); `summary` and `opens` are additive. */
+export interface JsonMove {
+  actions: PlanChange[];
+  summary: string;
+  freed: Record<string, number>;
+  closes: JsonFinding[];
+  opens: JsonFinding[];
+  indexAfter: number;
+}
+
+export function toJsonMoves(moves: readonly Move[], plan: Plan, locate?: Locate): JsonMove[] {
+  return moves.map((m) => ({
+    actions: m.actions,
+    summary: actionsText(m.actions, plan),
+    freed: m.freed,
+    closes: m.closes.map((f) => toJsonFinding(f, locate)),
+    opens: m.opens.map((f) => toJsonFinding(f, locate)),
+    indexAfter: m.indexAfter,
+  }));
+}
+
+/** The answer of `what-if --format json` and `POST /what-if`. */
+export interface JsonWhatIf {
+  before: IndexReport;
+  after: IndexReport;
+  freed: Record<string, number>;
+  closed: JsonFinding[];
+  opened: JsonFinding[];
+}
+
+export function toJsonWhatIf(result: WhatIfResult, locate?: Locate): JsonWhatIf {
+  return {
+    before: result.before,
+    after: result.after,
+    freed: result.freed,
+    closed: result.closed.map((f) => toJsonFinding(f, locate)),
+    opened: result.opened.map((f) => toJsonFinding(f, locate)),
+  };
 }

@@ -32,9 +32,16 @@ const DERIVE: Record<string, Derive> = {
     const person = priority ? ownerCandidate(ctx, priority, limits) : undefined;
     return person ? [{ op: "owner", priority: f.subject.id, person }] : [];
   },
-  "priority-shared-owner": (f) => {
-    const person = f.evidence.suggestedOwner;
-    return typeof person === "string" ? [{ op: "owner", priority: f.subject.id, person }] : [];
+  // The rule's suggested owner first, then the others it lists — never one already at the limit.
+  "priority-shared-owner": (f, ctx, limits) => {
+    const pool = [f.evidence.suggestedOwner, ...(Array.isArray(f.evidence.owner) ? f.evidence.owner : [])];
+    const person = pool.find(
+      (id): id is string =>
+        typeof id === "string" &&
+        ctx.people.has(id) &&
+        ctx.livePrioritiesOwnedBy(id).length < limits.maxOwned,
+    );
+    return person ? [{ op: "owner", priority: f.subject.id, person }] : [];
   },
   "owner-overloaded": (f) =>
     records(f.evidence.handOver).flatMap((h) =>

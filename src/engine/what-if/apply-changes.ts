@@ -109,11 +109,14 @@ class Draft {
   apply(change: PlanChange, asOf: string): void {
     switch (change.op) {
       case "stop":
-        return this.stop(change, asOf);
+        this.stop(change, asOf);
+        return;
       case "owner":
-        return this.setPriority(change.priority, (p) => ({ ...p, owner: change.person }));
+        this.setPriority(change.priority, (p) => ({ ...p, owner: change.person }));
+        return;
       case "drop":
-        return this.setPriority(change.priority, (p) => ({ ...p, status: "retired" }));
+        this.setPriority(change.priority, (p) => ({ ...p, status: "retired" }));
+        return;
       case "move": {
         this.setInitiative(change.from, (x) => {
           const allocation = { ...x.allocation };

@@ -56,7 +56,7 @@ export function whatIf(
 }
 
 /** A finding is one rule on one subject (rules.md: "one finding per rule and subject"). */
-export function findingKey(f: Pick<Finding, "rule" | "subject">): string {
+export function findingKey(f: { rule: string; subject: { type: string; id: string } }): string {
   return `${f.rule}\u0000${f.subject.type}\u0000${f.subject.id}`;
 }
 
