@@ -22,6 +22,7 @@ import { analysisRoutes } from "./routes/analysis.js";
 import { auditRoutes } from "./routes/audit.js";
 import { checkinRoutes } from "./routes/checkins.js";
 import { collectionRoutes } from "./routes/collections.js";
+import { decideRoutes } from "./routes/decide.js";
 import { planRoutes } from "./routes/plan.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 
@@ -136,6 +137,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(workspaceRoutes, { store });
       await api.register(planRoutes, { store, planBodyLimit: options.planBodyLimit ?? 32 * 1024 * 1024 });
       await api.register(analysisRoutes, { store, today });
+      await api.register(decideRoutes, { store, today });
       await api.register(collectionRoutes, { store });
       await api.register(checkinRoutes, { store });
       await api.register(auditRoutes, { store });

@@ -404,6 +404,18 @@ export class WorkspaceStore {
     });
   }
 
+  /**
+   * Changes the whole plan in memory through the one write path: one transaction, the result
+   * validated, each changed entry audited. For commands built over the store (apply-plan-changes.ts).
+   */
+  async changePlan(slug: string, options: WriteOptions, change: (draft: Plan) => void): Promise<Workspace> {
+    await this.write(slug, options, async (draft) => {
+      change(draft);
+      return undefined;
+    });
+    return this.getWorkspace(slug);
+  }
+
   // ---- history, audit, idempotency ---------------------------------------------------------
 
   async listSnapshots(slug: string): Promise<
