@@ -2,7 +2,7 @@ import type { Plan } from "../domain/plan-schema.js";
 import { todayUtc } from "../domain/primitives.js";
 import { AnalysisContext, unique } from "./context.js";
 import { gapIndex } from "./gap-index.js";
-import { actionLimits, findingActions } from "./moves/finding-actions.js";
+import { actionLimits, findingActions, RULES_WITH_ACTIONS } from "./moves/finding-actions.js";
 import { RULES } from "./registry.js";
 import { resolveRules } from "./rule-config.js";
 import {
@@ -16,6 +16,7 @@ import {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 const DIMENSION_ORDER = new Map(DIMENSIONS.map((d, i) => [d, i]));
+const HAS_ACTIONS = new Set(RULES_WITH_ACTIONS);
 
 /**
  * The analysis engine: a pure function of a valid plan and options. The CLI, the server and
@@ -50,7 +51,11 @@ function run(
   const findings: Finding[] = [];
   const rules = resolveRules(plan.rules, RULES);
   const limits = actionLimits(rules);
-  if (keep) for (const f of keep.previous.findings) if (keep.unaffected.has(f.rule)) findings.push(f);
+  // Kept findings keep their words, but their actions read the changed plan (an owner to
+  // suggest may be one who just stopped owning a live initiative): derived again below.
+  if (keep)
+    for (const f of keep.previous.findings)
+      if (keep.unaffected.has(f.rule)) findings.push(HAS_ACTIONS.has(f.rule) ? { ...f } : f);
   for (const { rule, severity, thresholds } of rules) {
     if (keep?.unaffected.has(rule.id)) continue;
     for (const raw of rule.check(ctx, thresholds)) {
@@ -68,7 +73,8 @@ function run(
       });
     }
   }
-  for (const f of findings) if (!keep?.unaffected.has(f.rule)) f.actions = findingActions(f, ctx, limits);
+  for (const f of findings)
+    if (!keep?.unaffected.has(f.rule) || HAS_ACTIONS.has(f.rule)) f.actions = findingActions(f, ctx, limits);
   findings.sort(compareFindings);
   const index = gapIndex(
     findings,
