@@ -6,6 +6,8 @@ export interface CliIO {
   err(text: string): void;
   readFile(path: string): Promise<string>;
   writeFile(path: string, text: string, options?: { exclusive?: boolean }): Promise<void>;
+  /** Writes bytes (a PDF). */
+  writeBytes(path: string, bytes: Uint8Array): Promise<void>;
   readStdin(): Promise<string>;
   /** Colour output (a TTY without NO_COLOR, or FORCE_COLOR). */
   color: boolean;
@@ -23,6 +25,7 @@ export function processIO(): CliIO {
     readFile: (path) => readFile(path, "utf8"),
     writeFile: (path, text, options) =>
       writeFile(path, text, { encoding: "utf8", flag: options?.exclusive ? "wx" : "w" }),
+    writeBytes: (path, bytes) => writeFile(path, bytes),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -4,6 +4,7 @@ import { registerExplain } from "./commands/explain.js";
 import { registerImportExport } from "./commands/import-export.js";
 import { registerInit } from "./commands/init.js";
 import { registerLint } from "./commands/lint.js";
+import { registerReport } from "./commands/report.js";
 import { registerServe } from "./commands/serve.js";
 import { registerTokens } from "./commands/tokens.js";
 import { registerUsers } from "./commands/users.js";
@@ -29,6 +30,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerLint(program, io, setExit);
   registerWhatIf(program, io, setExit);
+  registerReport(program, io, setExit);
   registerExplain(program, io, setExit);
   registerInit(program, io, setExit);
   registerServe(program, io, setExit);

@@ -223,9 +223,10 @@ export function offsiteReport(
         initiative: initiativeTitle(s.initiative),
         decided: s.decided,
         effective: s.effective,
-        frees: Object.keys(frees).length
-          ? `${freedText(frees, plan)} (${sumFte(Object.values(frees))} FTE)`
-          : "",
+        frees:
+          Object.keys(frees).length > 1
+            ? `${freedText(frees, plan)} (${sumFte(Object.values(frees))} FTE)`
+            : freedText(frees, plan),
         state: stopState(s.decided, s.effective, asOf, initiative),
       };
     }),

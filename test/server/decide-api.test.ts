@@ -134,6 +134,16 @@ for (const database of TEST_DATABASES) {
       expect(await version("apply")).toBe(start + 1);
     });
 
+    it("serves the offsite pack as a PDF download", async () => {
+      const res = await app.inject({ method: "GET", url: `${API}/workspaces/acme/offsite-pack` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-type"]).toBe("application/pdf");
+      expect(res.headers["content-disposition"]).toMatch(
+        /attachment; filename="acme-offsite-pack-\d{4}-\d{2}-\d{2}\.pdf"/,
+      );
+      expect(res.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    });
+
     it("documents the three routes in OpenAPI with their request and response schemas", async () => {
       const doc = (await app.inject({ method: "GET", url: `${API}/openapi.json` })).json();
       const whatIfRoute = doc.paths["/api/v1/workspaces/{ws}/what-if"]?.post;

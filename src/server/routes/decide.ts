@@ -6,9 +6,12 @@ import { AppError } from "../../domain/errors.js";
 import { planChangesBody } from "../../domain/plan-change.js";
 import type { Plan } from "../../domain/plan-schema.js";
 import { todayUtc } from "../../domain/primitives.js";
+import { analyse } from "../../engine/analyse.js";
 import { toJsonMoves, toJsonWhatIf } from "../../engine/json-report.js";
 import { proposeMoves } from "../../engine/moves/propose-moves.js";
 import { whatIf } from "../../engine/what-if/what-if.js";
+import { offsiteReport } from "../../report/offsite-model.js";
+import { offsitePdf } from "../../report/offsite-pdf.js";
 import { applyPlanChanges } from "../../store/apply-plan-changes.js";
 import type { Store } from "../../store/index.js";
 import { actorName, etag, ifMatch } from "../http-helpers.js";
@@ -75,6 +78,33 @@ export async function decideRoutes(
         for (const old of movesCache.keys()) if (movesCache.size > 32) movesCache.delete(old);
       }
       return reply.header("etag", etag(workspace.version)).send(body);
+    },
+  );
+
+  r.get(
+    "/workspaces/:ws/offsite-pack",
+    {
+      config: { permission: "workspace:read" },
+      schema: {
+        tags: ["analysis"],
+        summary:
+          "The offsite pack as a PDF: index and dimensions, top moves, findings by priority with their actions, capacity by team, promise timelines and the stop list",
+        params: wsParams,
+        querystring: analysisQuery,
+        produces: ["application/pdf"],
+      },
+    },
+    async (request, reply) => {
+      const { plan, workspace } = await store.workspaces.readPlan(request.params.ws);
+      const asOf = request.query.asOf ?? plan.asOf ?? today();
+      const analysis = analyse(plan, { asOf });
+      const { moves } = proposeMoves(plan, { asOf, previous: analysis });
+      const pdf = await offsitePdf(offsiteReport(plan, asOf, analysis, moves));
+      return reply
+        .header("etag", etag(workspace.version))
+        .header("content-disposition", `attachment; filename="${workspace.slug}-offsite-pack-${asOf}.pdf"`)
+        .type("application/pdf")
+        .send(pdf);
     },
   );
 
