@@ -29,6 +29,9 @@ export interface MovesOptions extends AnalysisOptions {
   previous?: AnalysisResult;
 }
 
+/** Half the index's shown precision (one decimal). */
+const MIN_GAIN = 0.05;
+
 interface Candidate {
   key: string;
   actions: PlanChange[];
@@ -54,10 +57,11 @@ export function proposeMoves(plan: Plan, options: MovesOptions = {}): MovesResul
   const closedSoFar = new Set<string>();
   const rejected = new Set<string>();
   // Each simulation is a (partial) analysis: bounded, so moves stay a small multiple of one.
-  let budget = limit + 4;
+  let budget = limit + 2;
   while (moves.length < limit && budget > 0) {
     const next = candidates(current.plan, current.analysis).find((c) => !rejected.has(c.key));
-    if (!next || next.estimate <= 0) break;
+    // A candidate that cannot move the index by a shown tenth is not worth simulating.
+    if (!next || next.estimate < MIN_GAIN) break;
     budget--;
     const sim = whatIf(current.plan, next.actions, { asOf, previous: current.analysis });
     const accepted =
@@ -152,7 +156,8 @@ function maxOwnedOf(analysis: AnalysisResult): number {
 class GainEstimator {
   private readonly remaining = new Map<string, number>();
   private readonly dimensions: number;
-  private readonly byActionKey = new Map<string, Finding[]>();
+  /** Per action key, the findings proposing it with every key they need to be closed. */
+  private readonly byActionKey = new Map<string, { finding: Finding; needs: string[] }[]>();
   private readonly bySubject = new Map<string, Finding[]>();
 
   private readonly initiatives: Map<string, NonNullable<Plan["initiatives"]>[number]>;
@@ -164,26 +169,31 @@ class GainEstimator {
         f.dimension,
         (this.remaining.get(f.dimension) ?? 1) * (1 - SEVERITY_WEIGHT[f.severity]),
       );
-      const actions = f.actions ?? [];
-      if (actions.length) {
-        const key = actions.map(changeKey).sort().join("|");
-        this.byActionKey.set(key, [...(this.byActionKey.get(key) ?? []), f]);
+      const needs = (f.actions ?? []).map(changeKey);
+      for (const key of needs) {
+        const list = this.byActionKey.get(key);
+        if (list) list.push({ finding: f, needs });
+        else this.byActionKey.set(key, [{ finding: f, needs }]);
       }
-      const subject = `${f.subject.type}:${f.subject.id}`;
-      this.bySubject.set(subject, [...(this.bySubject.get(subject) ?? []), f]);
-      if (f.rule === "stop-not-enforced" && typeof f.evidence.initiative === "string") {
-        const k = `initiative:${f.evidence.initiative}`;
-        this.bySubject.set(k, [...(this.bySubject.get(k) ?? []), f]);
-      }
+      this.file(`${f.subject.type}:${f.subject.id}`, f);
+      if (f.rule === "stop-not-enforced" && typeof f.evidence.initiative === "string")
+        this.file(`initiative:${f.evidence.initiative}`, f);
     }
     this.dimensions = Math.max(1, Object.keys(analysis.index.dimensions).length);
+  }
+
+  private file(key: string, f: Finding): void {
+    const list = this.bySubject.get(key);
+    if (list) list.push(f);
+    else this.bySubject.set(key, [f]);
   }
 
   estimate(actions: PlanChange[]): number {
     const closes = new Set<Finding>();
     const keys = new Set(actions.map(changeKey));
-    for (const [key, fs] of this.byActionKey)
-      if (key.split("|").every((k) => keys.has(k))) for (const f of fs) closes.add(f);
+    for (const key of keys)
+      for (const { finding, needs } of this.byActionKey.get(key) ?? [])
+        if (needs.every((k) => keys.has(k))) closes.add(finding);
     const freed = new Map<string, number>();
     for (const a of actions) {
       if (a.op === "stop") {
