@@ -58,8 +58,10 @@ export function proposeMoves(plan: Plan, options: MovesOptions = {}): MovesResul
   const rejected = new Set<string>();
   // Each simulation is a (partial) analysis: bounded, so moves stay a small multiple of one.
   let budget = limit + 2;
+  // Derived once per state of the plan: a rejected candidate leaves the plan as it was.
+  let ranked = candidates(current.plan, current.analysis);
   while (moves.length < limit && budget > 0) {
-    const next = candidates(current.plan, current.analysis).find((c) => !rejected.has(c.key));
+    const next = ranked.find((c) => !rejected.has(c.key));
     // A candidate that cannot move the index by a shown tenth is not worth simulating.
     if (!next || next.estimate < MIN_GAIN) break;
     budget--;
@@ -84,6 +86,7 @@ export function proposeMoves(plan: Plan, options: MovesOptions = {}): MovesResul
       indexAfter: sim.after.overall,
     });
     current = { plan: sim.plan, analysis: sim.analysis };
+    if (moves.length < limit) ranked = candidates(current.plan, current.analysis);
   }
   return { before: first.index, after: current.analysis.index, moves };
 }
