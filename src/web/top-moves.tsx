@@ -72,22 +72,7 @@ export function TopMoves({ ws, onApplied }: { ws: string; onApplied: () => void 
                   <> · frees {freed.map(([t, n]) => `${teamName(t)} ${n} FTE`).join(", ")}</>
                 )}
               </p>
-              <details>
-                <summary>
-                  Closes {m.closes.length} {m.closes.length === 1 ? "finding" : "findings"}
-                  {m.opens.length > 0 && `, opens ${m.opens.length}`}
-                </summary>
-                <ul>
-                  {m.closes.map((f) => (
-                    <li key={`${f.rule}-${f.subject.id}`}>{f.message}</li>
-                  ))}
-                  {m.opens.map((f) => (
-                    <li key={`open-${f.rule}-${f.subject.id}`} className="opens">
-                      Opens: {f.message}
-                    </li>
-                  ))}
-                </ul>
-              </details>
+              <MoveFindings move={m} />
               {canApply && (
                 <button type="button" disabled={busy !== undefined} onClick={() => void apply(i)}>
                   {busy === i ? "Applying…" : "Apply this move"}
@@ -103,5 +88,30 @@ export function TopMoves({ ws, onApplied }: { ws: string; onApplied: () => void 
         </p>
       )}
     </section>
+  );
+}
+
+/** The findings a move closes and opens, rendered only once opened (the dashboard lists them too). */
+function MoveFindings({ move }: { move: JsonMove }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>
+        Closes {move.closes.length} {move.closes.length === 1 ? "finding" : "findings"}
+        {move.opens.length > 0 && `, opens ${move.opens.length}`}
+      </summary>
+      {open && (
+        <ul>
+          {move.closes.map((f) => (
+            <li key={`${f.rule}-${f.subject.id}`}>{f.message}</li>
+          ))}
+          {move.opens.map((f) => (
+            <li key={`open-${f.rule}-${f.subject.id}`} className="opens">
+              Opens: {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }
