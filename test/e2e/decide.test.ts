@@ -38,8 +38,7 @@ describe("deciding in Chromium: top moves, simulate, apply", () => {
     await panel.getByTestId("move").first().getByRole("button", { name: "Apply this move" }).click();
     // The panel is planned again on the changed plan: the applied move is gone from it.
     await page.waitForFunction(
-      (text) => ![...document.querySelectorAll("[data-testid=move]")].some((m) => m.textContent === text),
-      first,
+      `![...document.querySelectorAll("[data-testid=move]")].some((m) => m.textContent === ${JSON.stringify(first)})`,
     );
     expect((await server.store.workspaces.getWorkspace("acme")).version).toBe(version + 1);
   });
