@@ -47,7 +47,7 @@ function run(
   keep?: { previous: AnalysisResult; unaffected: ReadonlySet<string> },
 ): AnalysisResult {
   const asOf = options.asOf ?? plan.asOf ?? options.today ?? todayUtc();
-  const ctx = new AnalysisContext(plan, asOf);
+  const ctx = new AnalysisContext(plan, asOf, keep && CONTEXTS.get(keep.previous));
   const findings: Finding[] = [];
   const rules = resolveRules(plan.rules, RULES);
   const limits = actionLimits(rules);
@@ -81,8 +81,13 @@ function run(
     ctx.livePriorities.map((p) => p.id),
     plan.teams.map((t) => t.id),
   );
-  return { index, findings };
+  const result = { index, findings };
+  CONTEXTS.set(result, ctx);
+  return result;
 }
+
+/** Each result's context, for a what-if that re-analyses a changed copy of its plan. */
+const CONTEXTS = new WeakMap<AnalysisResult, AnalysisContext>();
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (

@@ -40,8 +40,11 @@ export function whatIf(
   const applied = applyChanges(plan, changes, asOf);
   if (!applied.ok) return applied;
   const before = options.previous ?? analyse(plan, { asOf });
-  const after = reanalyse(applied.plan, { asOf }, before, unaffectedRules(changes));
-  const { closed, opened } = difference(before.findings, after.findings);
+  const unaffected = unaffectedRules(changes);
+  const after = reanalyse(applied.plan, { asOf }, before, unaffected);
+  // Findings of the rules not re-run are the same on both sides: compare only the others.
+  const rerun = (f: Finding) => !unaffected.has(f.rule);
+  const { closed, opened } = difference(before.findings.filter(rerun), after.findings.filter(rerun));
   return {
     ok: true,
     before: before.index,
