@@ -20,9 +20,12 @@ import { installIdempotency } from "./idempotency.js";
 import { installProblemDetails } from "./problem-details.js";
 import { analysisRoutes } from "./routes/analysis.js";
 import { auditRoutes } from "./routes/audit.js";
+import { checkinBatchRoutes } from "./routes/checkin-batch.js";
 import { checkinRoutes } from "./routes/checkins.js";
 import { collectionRoutes } from "./routes/collections.js";
 import { decideRoutes } from "./routes/decide.js";
+import { digestRoutes } from "./routes/digests.js";
+import { myWorkRoutes } from "./routes/my-work.js";
 import { planRoutes } from "./routes/plan.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 
@@ -147,6 +150,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(decideRoutes, { store, today });
       await api.register(collectionRoutes, { store });
       await api.register(checkinRoutes, { store });
+      await api.register(checkinBatchRoutes, { store });
+      await api.register(myWorkRoutes, { store, today });
+      await api.register(digestRoutes, { store });
       await api.register(auditRoutes, { store });
     },
     { prefix: API_PREFIX },

@@ -18,7 +18,7 @@ export async function applyPlanChanges(
   options: WriteOptions & { asOf?: string; today: () => string; authorize?: (plan: Plan) => void },
 ): Promise<{ workspace: Workspace; result: WhatIfOutcome }> {
   let outcome: WhatIfOutcome | undefined;
-  const workspace = await workspaces.changePlan(slug, options, (draft) => {
+  await workspaces.change(slug, options, (draft) => {
     options.authorize?.(draft);
     const asOf = options.asOf ?? draft.asOf ?? options.today();
     const result = whatIf(draft, changes, { asOf });
@@ -34,5 +34,5 @@ export async function applyPlanChanges(
     Object.assign(draft, result.plan);
   });
   if (!outcome) throw new AppError("internal", "The changes were not applied");
-  return { workspace, result: outcome };
+  return { workspace: await workspaces.getWorkspace(slug), result: outcome };
 }

@@ -405,15 +405,18 @@ export class WorkspaceStore {
   }
 
   /**
-   * Changes the whole plan in memory through the one write path: one transaction, the result
-   * validated, each changed entry audited. For commands built over the store (apply-plan-changes.ts).
+   * A change made by a command in its own file (src/store/*.ts) through the one write path:
+   * lock, change the plan in memory, validate it whole, write the difference, audit, snapshot.
    */
-  async changePlan(slug: string, options: WriteOptions, change: (draft: Plan) => void): Promise<Workspace> {
+  async change(
+    slug: string,
+    options: WriteOptions,
+    edit: (draft: Plan) => void | Promise<void>,
+  ): Promise<void> {
     await this.write(slug, options, async (draft) => {
-      change(draft);
+      await edit(draft);
       return undefined;
     });
-    return this.getWorkspace(slug);
   }
 
   // ---- history, audit, idempotency ---------------------------------------------------------
