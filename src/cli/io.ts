@@ -8,8 +8,8 @@ export interface CliIO {
   /** The file's bytes (binary documents such as spreadsheets); optional so fakes may omit it. */
   readBytes?(path: string): Promise<Uint8Array>;
   writeFile(path: string, text: string, options?: { exclusive?: boolean }): Promise<void>;
-  /** Writes bytes (a PDF). */
-  writeBytes(path: string, bytes: Uint8Array): Promise<void>;
+  /** Writes bytes (a PDF). Optional so that IOs built for text-only commands need not have it. */
+  writeBytes?(path: string, bytes: Uint8Array): Promise<void>;
   readStdin(): Promise<string>;
   /** Colour output (a TTY without NO_COLOR, or FORCE_COLOR). */
   color: boolean;

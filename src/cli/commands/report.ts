@@ -51,6 +51,7 @@ export async function report(
   if (options.pdf) {
     // pdfkit loads only for a PDF: every other command stays as quick to start as before.
     const { offsitePdf } = await import("../../report/offsite-pdf.js");
+    if (!io.writeBytes) throw new UsageError("this command line cannot write binary files");
     await io.writeBytes(options.pdf, await offsitePdf(model));
     io.err(`Wrote the offsite pack to ${options.pdf}\n`);
   }
