@@ -6,6 +6,7 @@ import { execSync } from "node:child_process";
 
 const BENCHMARKS: { name: string; load: () => Promise<{ run(): Promise<unknown> }> }[] = [
   { name: "lint", load: () => import("./lint-bench.js") },
+  { name: "decide", load: () => import("./decide-bench.js") },
   { name: "server", load: () => import("./server-bench.js") },
   { name: "web", load: () => import("./web-bench.js") },
   { name: "rhythm", load: () => import("./rhythm-bench.js") },

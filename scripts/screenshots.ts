@@ -1,8 +1,10 @@
 /**
  * `npm run screenshots`: PNGs of the main pages of the demo workspace (the Acme example),
- * taken in Debian's Chromium, into screenshots/.
+ * taken in Debian's Chromium, into screenshots/; and the offsite pack's pages, rendered from
+ * its PDF by pdftoppm where it is installed (poppler-utils).
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadPlan } from "../src/plan/load-plan.js";
 import { buildServer } from "../src/server/app.js";
@@ -13,6 +15,7 @@ const ROOT = join(import.meta.dirname, "..");
 const OUT = join(ROOT, "screenshots");
 const PAGES: [string, string][] = [
   ["dashboard", ""],
+  ["stops", "/stops"],
   ["map", "/map"],
   ["priority", "/priorities/win-midmarket-retail"],
   ["capacity", "/capacity"],
@@ -46,6 +49,16 @@ try {
     });
     console.log(`screenshots/${name}.png`);
   }
+  // The offsite pack as the download button gives it, each page as a PNG.
+  const pack = await fetch(`${url}/api/v1/workspaces/demo/offsite-pack`);
+  const pdf = join(OUT, "offsite-pack.pdf");
+  writeFileSync(pdf, Buffer.from(await pack.arrayBuffer()));
+  const rendered = spawnSync("pdftoppm", ["-r", "80", "-png", pdf, join(OUT, "offsite-pack")], {
+    stdio: "inherit",
+  });
+  if (rendered.error)
+    console.log("pdftoppm is not installed: the offsite pack is in screenshots/offsite-pack.pdf only");
+  else console.log("screenshots/offsite-pack-*.png");
 } finally {
   await browser.close();
   await app.close();

@@ -8,6 +8,8 @@ export interface CliIO {
   /** The file's bytes (binary documents such as spreadsheets); optional so fakes may omit it. */
   readBytes?(path: string): Promise<Uint8Array>;
   writeFile(path: string, text: string, options?: { exclusive?: boolean }): Promise<void>;
+  /** Writes bytes (a PDF). Optional so that IOs built for text-only commands need not have it. */
+  writeBytes?(path: string, bytes: Uint8Array): Promise<void>;
   readStdin(): Promise<string>;
   /** Progress bars on standard error: only when it is a terminal (quiet when piped or in CI). */
   progress?: boolean;
@@ -29,6 +31,7 @@ export function processIO(): CliIO {
     progress: Boolean(process.stderr.isTTY) && !env.CI,
     writeFile: (path, text, options) =>
       writeFile(path, text, { encoding: "utf8", flag: options?.exclusive ? "wx" : "w" }),
+    writeBytes: (path, bytes) => writeFile(path, bytes),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -5,9 +5,11 @@ import { registerExplain } from "./commands/explain.js";
 import { registerImportExport } from "./commands/import-export.js";
 import { registerInit } from "./commands/init.js";
 import { registerLint } from "./commands/lint.js";
+import { registerReport } from "./commands/report.js";
 import { registerServe } from "./commands/serve.js";
 import { registerTokens } from "./commands/tokens.js";
 import { registerUsers } from "./commands/users.js";
+import { registerWhatIf } from "./commands/what-if.js";
 import { type CliIO, EXIT, processIO } from "./io.js";
 import { PACKAGE_VERSION } from "./package-root.js";
 import { reportError } from "./report-error.js";
@@ -28,6 +30,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerLint(program, io, setExit);
+  registerWhatIf(program, io, setExit);
+  registerReport(program, io, setExit);
   registerExplain(program, io, setExit);
   registerInit(program, io, setExit);
   registerServe(program, io, setExit);

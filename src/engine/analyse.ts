@@ -2,6 +2,7 @@ import type { Plan } from "../domain/plan-schema.js";
 import { todayUtc } from "../domain/primitives.js";
 import { AnalysisContext, unique } from "./context.js";
 import { gapIndex } from "./gap-index.js";
+import { actionLimits, findingActions, RULES_WITH_ACTIONS } from "./moves/finding-actions.js";
 import { RULES } from "./registry.js";
 import { resolveRules } from "./rule-config.js";
 import {
@@ -15,16 +16,48 @@ import {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 const DIMENSION_ORDER = new Map(DIMENSIONS.map((d, i) => [d, i]));
+const HAS_ACTIONS = new Set(RULES_WITH_ACTIONS);
 
 /**
  * The analysis engine: a pure function of a valid plan and options. The CLI, the server and
  * the tests all call this; nothing else decides what a finding is.
  */
 export function analyse(plan: Plan, options: AnalysisOptions = {}): AnalysisResult {
+  return run(plan, options);
+}
+
+/**
+ * The analysis of a changed plan that keeps `previous` findings of the rules in `unaffected`
+ * (rules the change cannot alter, engine/what-if/affected-rules.ts) and runs the others: the
+ * same result as `analyse`, for a fraction of the work. `previous` must be the analysis of the
+ * plan before the change, on the same day.
+ */
+export function reanalyse(
+  plan: Plan,
+  options: AnalysisOptions,
+  previous: AnalysisResult,
+  unaffected: ReadonlySet<string>,
+): AnalysisResult {
+  return run(plan, options, { previous, unaffected });
+}
+
+function run(
+  plan: Plan,
+  options: AnalysisOptions,
+  keep?: { previous: AnalysisResult; unaffected: ReadonlySet<string> },
+): AnalysisResult {
   const asOf = options.asOf ?? plan.asOf ?? options.today ?? todayUtc();
-  const ctx = new AnalysisContext(plan, asOf);
+  const ctx = new AnalysisContext(plan, asOf, keep && CONTEXTS.get(keep.previous));
   const findings: Finding[] = [];
-  for (const { rule, severity, thresholds } of resolveRules(plan.rules, RULES)) {
+  const rules = resolveRules(plan.rules, RULES);
+  const limits = actionLimits(rules);
+  // Kept findings keep their words, but their actions read the changed plan (an owner to
+  // suggest may be one who just stopped owning a live initiative): derived again below.
+  if (keep)
+    for (const f of keep.previous.findings)
+      if (keep.unaffected.has(f.rule)) findings.push(HAS_ACTIONS.has(f.rule) ? { ...f } : f);
+  for (const { rule, severity, thresholds } of rules) {
+    if (keep?.unaffected.has(rule.id)) continue;
     for (const raw of rule.check(ctx, thresholds)) {
       findings.push({
         rule: rule.id,
@@ -36,17 +69,25 @@ export function analyse(plan: Plan, options: AnalysisOptions = {}): AnalysisResu
         suggestion: raw.suggestion,
         path: raw.path ?? ctx.pathOf(raw.subject),
         scope: resolveScope(ctx, raw),
+        actions: [],
       });
     }
   }
+  for (const f of findings)
+    if (!keep?.unaffected.has(f.rule) || HAS_ACTIONS.has(f.rule)) f.actions = findingActions(f, ctx, limits);
   findings.sort(compareFindings);
   const index = gapIndex(
     findings,
     ctx.livePriorities.map((p) => p.id),
     plan.teams.map((t) => t.id),
   );
-  return { index, findings };
+  const result = { index, findings };
+  CONTEXTS.set(result, ctx);
+  return result;
 }
+
+/** Each result's context, for a what-if that re-analyses a changed copy of its plan. */
+const CONTEXTS = new WeakMap<AnalysisResult, AnalysisContext>();
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (

@@ -46,17 +46,29 @@ export class AnalysisContext {
   readonly stopsByInitiative = new Map<string, Stop[]>();
   /** Decisions citing each insight (only decisions on or before asOf). */
   readonly decisionsByInsight = new Map<string, Decision[]>();
-  private readonly paths = new Map<string, PlanPath>();
+  private readonly paths: Map<string, PlanPath> = new Map();
+  private readonly originalMetrics: Plan["metrics"];
   // Lookups built on first use: rules run once per analysis, so each is computed at most once.
   private cachedLiveInitiatives?: Initiative[];
   private cachedAllocations?: Map<string, { initiative: Initiative; fte: number }[]>;
   private cachedOwned?: Map<string, Priority[]>;
   private readonly liveIds: Set<string>;
 
-  constructor(original: Plan, asOf: string) {
+  /**
+   * `previous`: the context of the plan this one was changed from (a what-if), on the same day.
+   * What-if changes only replace entries and append stops, so where entries are written and
+   * the as-of metrics (when the metrics list is the same) carry over instead of being rebuilt.
+   */
+  constructor(original: Plan, asOf: string, previous?: AnalysisContext) {
     this.asOf = asOf;
-    this.indexPaths(original);
-    this.plan = planAsOf(original, asOf);
+    const reuse = previous && previous.asOf === asOf ? previous : undefined;
+    if (reuse) this.paths = reuse.paths;
+    else this.indexPaths(original);
+    this.plan =
+      reuse && reuse.originalMetrics === original.metrics
+        ? { ...planAsOf({ ...original, metrics: undefined }, asOf), metrics: reuse.plan.metrics }
+        : planAsOf(original, asOf);
+    this.originalMetrics = original.metrics;
     const p = this.plan;
     for (const x of p.people) this.people.set(x.id, x);
     for (const x of p.teams) this.teams.set(x.id, x);

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { PlanChange } from "../domain/plan-change.js";
 import type { PlanPath } from "../domain/plan-issue.js";
 import type { Severity } from "../domain/plan-schema.js";
 import type { AnalysisContext } from "./context.js";
@@ -59,6 +60,8 @@ export interface Finding {
   /** Path of the subject in the plan: surfaces turn it into `location` (line:column). */
   path?: PlanPath;
   scope: { priorities: readonly string[]; teams: readonly string[] };
+  /** The suggestion as changes `what-if` can simulate (engine/moves/finding-actions.ts); may be empty. */
+  actions?: PlanChange[];
 }
 
 /**

@@ -27,6 +27,7 @@ import { checkinBatchRoutes } from "./routes/checkin-batch.js";
 import { checkinRoutes } from "./routes/checkins.js";
 import { collectionRoutes } from "./routes/collections.js";
 import { convertRoutes } from "./routes/convert.js";
+import { decideRoutes } from "./routes/decide.js";
 import { digestRoutes } from "./routes/digests.js";
 import { myWorkRoutes } from "./routes/my-work.js";
 import { planRoutes } from "./routes/plan.js";
@@ -160,6 +161,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(workspaceRoutes, { store });
       await api.register(planRoutes, { store, planBodyLimit: options.planBodyLimit ?? 32 * 1024 * 1024 });
       await api.register(analysisRoutes, { store, today });
+      await api.register(decideRoutes, { store, today });
       await api.register(collectionRoutes, { store });
       await api.register(checkinRoutes, { store });
       await api.register(checkinBatchRoutes, { store });

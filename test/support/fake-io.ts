@@ -4,6 +4,7 @@ import type { CliIO } from "../../src/cli/io.js";
 export function fakeIO(files: Record<string, string> = {}, options: { today?: string; stdin?: string } = {}) {
   const store = new Map(Object.entries(files));
   const captured = { out: "", err: "" };
+  const bytes = new Map<string, Uint8Array>();
   const io: CliIO = {
     out: (t) => {
       captured.out += t;
@@ -21,10 +22,13 @@ export function fakeIO(files: Record<string, string> = {}, options: { today?: st
         throw Object.assign(new Error(`EEXIST: ${path}`), { code: "EEXIST" });
       store.set(path, text);
     },
+    writeBytes: async (path, data) => {
+      bytes.set(path, data);
+    },
     readStdin: async () => options.stdin ?? "",
     color: false,
     env: {},
     today: () => options.today ?? "2026-06-01",
   };
-  return { io, captured, files: store };
+  return { io, captured, files: store, bytes };
 }

@@ -1,11 +1,13 @@
 import type { Command } from "commander";
 import { isCalendarDate } from "../../domain/primitives.js";
 import { analyse } from "../../engine/analyse.js";
-import { type JsonReport, toJsonReport } from "../../engine/json-report.js";
+import { type JsonMove, type JsonReport, toJsonMoves, toJsonReport } from "../../engine/json-report.js";
+import { proposeMoves } from "../../engine/moves/propose-moves.js";
 import { loadPlan } from "../../plan/load-plan.js";
 import { paint } from "../format/colour.js";
 import { writeJson } from "../format/json-output.js";
 import { markdownReport } from "../format/markdown-report.js";
+import { textMoves } from "../format/text-moves.js";
 import { describeProblem, textFindings, textProblems, textSummary } from "../format/text-report.js";
 import { type CliIO, EXIT, UsageError } from "../io.js";
 
@@ -16,10 +18,12 @@ export interface LintOptions {
   format: Format;
   asOf?: string;
   maxWarnings?: number;
+  /** Also propose the coherent set of moves (engine/moves/propose-moves.ts). */
+  moves?: boolean;
 }
 
 type FileResult =
-  | { file: string; ok: true; report: JsonReport; markdown?: string }
+  | { file: string; ok: true; report: JsonReport & { moves?: JsonMove[] }; markdown?: string }
   | { file: string; ok: false; problems: ReturnType<typeof jsonProblems> };
 
 export function registerLint(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -33,16 +37,19 @@ export function registerLint(program: Command, io: CliIO, setExit: (code: number
       "the day the analysis treats as today (YYYY-MM-DD); default: the plan's asOf, else today",
     )
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
+    .option("--moves", "also propose the few moves that close most of the gap, in the order to take them")
     .addHelpText(
       "after",
       "\nExit codes: 0 no errors, 1 the analysis found errors (or too many warnings), 2 invalid input.\n",
     )
-    .action(async (files: string[], raw: { format: string; asOf?: string; maxWarnings?: string }) => {
+    .action(async (files: string[], raw: RawLintOptions) => {
       setExit(await lint(files, parseLintOptions(raw), io));
     });
 }
 
-export function parseLintOptions(raw: { format: string; asOf?: string; maxWarnings?: string }): LintOptions {
+type RawLintOptions = { format: string; asOf?: string; maxWarnings?: string; moves?: boolean };
+
+export function parseLintOptions(raw: RawLintOptions): LintOptions {
   if (!(FORMATS as readonly string[]).includes(raw.format))
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${raw.format}"`);
   if (raw.asOf !== undefined && !isCalendarDate(raw.asOf))
@@ -53,7 +60,7 @@ export function parseLintOptions(raw: { format: string; asOf?: string; maxWarnin
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
       throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${raw.maxWarnings}"`);
   }
-  return { format: raw.format as Format, asOf: raw.asOf, maxWarnings };
+  return { format: raw.format as Format, asOf: raw.asOf, maxWarnings, moves: raw.moves === true };
 }
 
 function jsonProblems(problems: { path: readonly (string | number)[]; line?: number; column?: number }[]) {
@@ -90,14 +97,20 @@ export async function lint(files: readonly string[], options: LintOptions, io: C
     }
     const asOf = options.asOf ?? loaded.plan.asOf ?? io.today();
     const result = analyse(loaded.plan, { asOf });
-    const report = toJsonReport(result, loaded.locate);
+    const report: JsonReport & { moves?: JsonMove[] } = toJsonReport(result, loaded.locate);
+    const moves = options.moves ? proposeMoves(loaded.plan, { asOf, previous: result }).moves : undefined;
+    if (moves) report.moves = toJsonMoves(moves, loaded.plan, loaded.locate);
     results.push({
       file,
       ok: true,
       report,
-      markdown: options.format === "markdown" ? markdownReport(loaded.plan, asOf, result) : undefined,
+      markdown:
+        options.format === "markdown" ? markdownReport(loaded.plan, asOf, result, { moves }) : undefined,
     });
-    if (options.format === "text") text += textFindings(file, report, p) + textSummary(file, report, p);
+    if (options.format === "text") {
+      text += textFindings(file, report, p) + textSummary(file, report, p);
+      if (report.moves) text += textMoves(report.index.overall, report.moves, loaded.plan, p);
+    }
   }
 
   if (options.format === "text") io.out(text);

@@ -1,66 +1,113 @@
 import type { Plan } from "../../domain/plan-schema.js";
-import { type AnalysisResult, DIMENSIONS, type Dimension, type Finding } from "../../engine/types.js";
-
-const DIMENSION_TITLE: Record<Dimension, string> = {
-  ownership: "Ownership",
-  focus: "Focus and trade-offs",
-  capacity: "Capacity",
-  measurement: "Measurement and incentives",
-  timelines: "Timelines",
-  learning: "Learning loop",
-  reviews: "Reviews",
-  "operating-model": "Operating model",
-};
+import type { Move } from "../../engine/moves/propose-moves.js";
+import type { AnalysisResult } from "../../engine/types.js";
+import { type OffsiteReport, offsiteReport, type ReportFinding } from "../../report/offsite-model.js";
 
 const SEVERITY_MARK = { error: "🔴 error", warning: "🟠 warning", info: "🔵 info" } as const;
 
 /**
- * The report a leadership team reads at an offsite: the index and its dimensions, then the
- * findings grouped by the priority they hold back, each with the action that closes it.
+ * The report a leadership team reads at an offsite, in markdown: the same sections as the PDF
+ * offsite pack (src/report/offsite-model.ts) — the index and its dimensions, the top moves,
+ * findings by priority with their actions, plan-wide findings, capacity and scores by team,
+ * promises and the stop list.
  */
-export function markdownReport(plan: Plan, asOf: string, report: AnalysisResult): string {
+export function markdownReport(
+  plan: Plan,
+  asOf: string,
+  analysis: AnalysisResult,
+  options: { moves?: readonly Move[] } = {},
+): string {
+  return renderMarkdown(
+    offsiteReport(plan, asOf, analysis, options.moves ?? []),
+    options.moves !== undefined,
+  );
+}
+
+export function renderMarkdown(r: OffsiteReport, withMoves: boolean): string {
   const out: string[] = [];
-  const count = (s: string) => report.findings.filter((f) => f.severity === s).length;
-  out.push(`# Execution gap report — ${md(plan.organisation)}`, "");
-  out.push(`As of ${asOf} · cycle ${md(plan.cycle.name)} (${plan.cycle.start} to ${plan.cycle.end})`, "");
-  out.push(`## Execution Gap Index: ${report.index.overall} / 100`, "");
+  out.push(`# Execution gap report — ${md(r.organisation)}`, "");
+  out.push(`As of ${r.asOf} · cycle ${md(r.cycle.name)} (${r.cycle.start} to ${r.cycle.end})`, "");
+  out.push(`## Execution Gap Index: ${r.overall} / 100`, "");
   out.push(
     "0 means the organisation is set up to carry its strategy; 100 means it is not set up at all.",
     "",
   );
   out.push("| Dimension | Gap | Findings |", "|---|---:|---:|");
-  for (const d of DIMENSIONS) {
-    const n = report.findings.filter((f) => f.dimension === d).length;
-    out.push(`| ${DIMENSION_TITLE[d]} | ${report.index.dimensions[d]} | ${n} |`);
-  }
-  out.push("", `**${count("error")} errors · ${count("warning")} warnings · ${count("info")} info**`, "");
+  for (const d of r.dimensions)
+    out.push(`| ${d.title} | ${d.assessed ? d.score : "not assessed"} | ${d.findings} |`);
+  const notAssessed = r.dimensions.filter((d) => !d.assessed);
+  if (notAssessed.length)
+    out.push(
+      "",
+      `Not assessed: ${notAssessed.map((d) => d.title).join(", ")} — the plan holds nothing to judge them by, so they do not count in the index.`,
+    );
+  out.push("", `**${r.counts.error} errors · ${r.counts.warning} warnings · ${r.counts.info} info**`, "");
 
-  // A finding is listed under the first live priority it counts against, or under the organisation.
-  const byPriority = new Map<string, Finding[]>();
-  const general: Finding[] = [];
-  report.findings.forEach((f) => {
-    const first = f.scope.priorities.find((id) => id in report.index.priorities);
-    if (first) byPriority.set(first, [...(byPriority.get(first) ?? []), f]);
-    else general.push(f);
-  });
-
-  const live = plan.priorities.filter((p) => p.id in report.index.priorities);
-  if (live.length) out.push("## Priorities", "");
-  for (const p of live) {
-    const owner = Array.isArray(p.owner) ? p.owner.join(", ") : (p.owner ?? "nobody");
-    out.push(`### ${md(p.title)} — gap ${report.index.priorities[p.id]}`, "");
-    out.push(`Owner: ${md(owner)}${p.segment ? ` · Segment: ${md(p.segment)}` : ""}`, "");
-    const findings = byPriority.get(p.id) ?? [];
-    if (findings.length === 0) out.push("No findings: this priority is set up to be carried.", "");
-    else out.push(...findings.map(item), "");
+  if (withMoves) {
+    out.push("## Top moves", "");
+    if (r.moves.length === 0) out.push("No move found that lowers the index.", "");
+    r.moves.forEach((m, i) => {
+      out.push(
+        `${i + 1}. **${md(m.summary)}** — index after: ${m.indexAfter}; closes ${m.closes} ${m.closes === 1 ? "finding" : "findings"}${m.freed ? `; frees ${md(m.freed)}` : ""}`,
+      );
+    });
+    if (r.moves.length) out.push("");
   }
-  if (general.length) out.push("## Across the organisation", "", ...general.map(item), "");
-  if (report.findings.length === 0) out.push("No findings.", "");
+
+  if (r.priorities.length) out.push("## Priorities", "");
+  for (const p of r.priorities) {
+    out.push(`### ${md(p.title)} — gap ${p.gap}`, "");
+    out.push(`Owner: ${md(p.owner)}${p.segment ? ` · Segment: ${md(p.segment)}` : ""}`, "");
+    if (p.findings.length === 0) out.push("No findings: this priority is set up to be carried.", "");
+    else out.push(...p.findings.map(item), "");
+  }
+  if (r.planWide.length) out.push("## Across the whole plan", "", ...r.planWide.map(item), "");
+  if (r.counts.error + r.counts.warning + r.counts.info === 0) out.push("No findings.", "");
+
+  out.push("## Capacity and gap by team", "", "| Team | Capacity (FTE) | Committed (FTE) | Gap | Findings |");
+  out.push("|---|---:|---:|---:|---:|");
+  for (const t of r.teams)
+    out.push(
+      `| ${md(t.name)} | ${t.capacity ?? "unknown"} | ${t.committed}${t.capacity !== undefined && t.committed > t.capacity ? " ⚠" : ""} | ${t.gap} | ${t.findings} |`,
+    );
+  out.push("");
+
+  if (r.promises.length) {
+    out.push("## Promises", "");
+    for (const p of r.promises) {
+      out.push(`### ${md(p.statement)} — ${p.state}`, "");
+      if (p.priority) out.push(`For ${md(p.priority)}`, "");
+      for (const m of p.milestones)
+        out.push(
+          `- ${m.date} · ${md(m.team)}: ${md(m.what)}${m.customerFacing ? " (customer-facing)" : ""}${m.done ? " ✔ done" : ""}`,
+        );
+      out.push("");
+    }
+  }
+
+  if (r.stops.length) {
+    out.push(
+      "## Stop list",
+      "",
+      "| Stopped | For | Decided | Effective | Frees | State |",
+      "|---|---|---|---|---|---|",
+    );
+    for (const s of r.stops)
+      out.push(
+        `| ${md(s.what)} | ${s.priority ? md(s.priority) : "—"} | ${s.decided} | ${s.effective} | ${s.frees ? md(s.frees) : "—"} | ${md(s.state)} |`,
+      );
+    out.push("");
+  }
   return `${out.join("\n").trimEnd()}\n`;
 }
 
-function item(f: Finding): string {
-  return `- **${SEVERITY_MARK[f.severity]}** \`${f.rule}\` — ${md(f.message)}\n  - **Action:** ${md(f.suggestion)}`;
+function item(f: ReportFinding): string {
+  const lines = [
+    `- **${SEVERITY_MARK[f.severity]}** \`${f.rule}\` — ${md(f.message)}`,
+    `  - **Action:** ${md(f.suggestion)}`,
+  ];
+  if (f.actions.length) lines.push(`  - **As changes:** ${f.actions.map(md).join("; ")}`);
+  return lines.join("\n");
 }
 
 function md(text: string): string {

@@ -1,11 +1,16 @@
 import { StackedBar } from "../charts";
 import { Loading, useAsync } from "../components";
+import { useCan } from "../session";
+import { SimulationBar, useSimulation } from "../simulation";
 import { loadPlanAndAnalysis, type Plan } from "./plan-data";
 
 export function CapacityPage({ ws }: { ws: string }) {
-  const { data, error } = useAsync(() => loadPlanAndAnalysis(ws), [ws]);
+  const { data, error, reload } = useAsync(() => loadPlanAndAnalysis(ws), [ws]);
+  const sim = useSimulation(ws, reload);
+  const canApply = useCan("editor");
   if (!data) return <Loading error={error} />;
-  const { plan } = data;
+  const { plan, analysis } = data;
+  const teamName = (id: string) => plan.teams.find((t: Plan) => t.id === id)?.name ?? id;
   const live = new Set(
     plan.priorities.filter((p: Plan) => (p.status ?? "committed") === "committed").map((p: Plan) => p.id),
   );
@@ -22,6 +27,7 @@ export function CapacityPage({ ws }: { ws: string }) {
         Committed FTE by priority against each team's capacity (the line). Work serving no live priority is
         orphan work.
       </p>
+      <SimulationBar sim={sim} teamName={teamName} canApply={canApply} />
       {plan.teams.map((t: Plan) => {
         const byKey = new Map<string, number>();
         for (const i of liveInitiatives) {
@@ -54,14 +60,17 @@ export function CapacityPage({ ws }: { ws: string }) {
           <section key={t.id} id={`team-${t.id}`} className="panel team">
             <h2>
               {t.name}{" "}
-              <span className={committed > t.capacity ? "over" : "muted"}>
-                {Math.round(committed * 100) / 100} / {t.capacity} FTE
+              <span className={t.capacity !== undefined && committed > t.capacity ? "over" : "muted"}>
+                {Math.round(committed * 100) / 100} / {t.capacity ?? "unknown"} FTE
+              </span>{" "}
+              <span className="muted" data-testid={`team-gap-${t.id}`}>
+                · gap {analysis.index.teams[t.id] ?? 0}
               </span>
             </h2>
             <StackedBar
               segments={segments}
-              capacity={t.capacity}
-              label={`${t.name}: ${committed} FTE committed against ${t.capacity}`}
+              capacity={t.capacity ?? 0}
+              label={`${t.name}: ${committed} FTE committed against ${t.capacity ?? "an unknown capacity"}`}
             />
             <ul className="legend">
               {segments.map((s) => (
@@ -71,6 +80,28 @@ export function CapacityPage({ ws }: { ws: string }) {
                 </li>
               ))}
             </ul>
+            <details>
+              <summary>Simulate stopping work</summary>
+              <ul className="simulate-list">
+                {liveInitiatives
+                  .filter((i: Plan) => (i.allocation?.[t.id] ?? 0) > 0)
+                  .map((i: Plan) => {
+                    const change = { op: "stop" as const, initiative: i.id };
+                    return (
+                      <li key={i.id}>
+                        <label className="simulate-toggle">
+                          <input
+                            type="checkbox"
+                            checked={sim.has(change)}
+                            onChange={() => sim.toggle(change)}
+                          />{" "}
+                          Stop {i.title} ({i.allocation[t.id]} FTE)
+                        </label>
+                      </li>
+                    );
+                  })}
+              </ul>
+            </details>
             <p>
               {total > 0
                 ? `${Math.round((aligned / total) * 100)}% of its scorecard is tied to live priorities.`

@@ -8,6 +8,7 @@ import { Loading, useAsync } from "../components";
 import { DIMENSION_TITLE, SEVERITY_LABEL, subjectHref, subjectLinkLabel } from "../format";
 import { useOwns } from "../owned-by-me";
 import { Link } from "../router";
+import { TopMoves } from "../top-moves";
 
 export function Dashboard({ ws }: { ws: string }) {
   const { data, error, reload } = useAsync(async () => {
@@ -75,6 +76,7 @@ export function Dashboard({ ws }: { ws: string }) {
           </ul>
         </div>
       </section>
+      <TopMoves ws={ws} onApplied={reload} />
       <section aria-labelledby="trend-title" className="panel">
         <h2 id="trend-title">Trend</h2>
         {data.history.length < 2 && (

@@ -3,11 +3,15 @@ import type { Finding } from "../api";
 import { Loading, useAsync } from "../components";
 import { today } from "../format";
 import { type Owns, useOwns } from "../owned-by-me";
+import { useCan } from "../session";
+import { SimulationBar, useSimulation } from "../simulation";
 import { stopStatus, stopStatusText } from "../stop-status";
 import { loadPlanAndAnalysis, type Plan } from "./plan-data";
 
 export function StopsPage({ ws }: { ws: string }) {
   const { data, error, reload } = useAsync(() => loadPlanAndAnalysis(ws), [ws]);
+  const sim = useSimulation(ws, reload);
+  const canApply = useCan("editor");
   const owns = useOwns({
     people: data?.plan.people ?? [],
     priorities: data?.plan.priorities ?? [],
@@ -20,6 +24,15 @@ export function StopsPage({ ws }: { ws: string }) {
   );
   const asOf: string = plan.asOf ?? today();
   const teams = new Map<string, string>(plan.teams.map((t: Plan) => [t.id, t.name]));
+  const live = new Set(
+    plan.priorities.filter((p: Plan) => (p.status ?? "committed") === "committed").map((p: Plan) => p.id),
+  );
+  // Work that serves no live priority: the first candidates for the stop list.
+  const orphans = (plan.initiatives ?? []).filter(
+    (i: Plan) =>
+      ["active", "paused", undefined].includes(i.status) &&
+      !(i.priorities ?? []).some((p: string) => live.has(p)),
+  );
   const totalFreed = (plan.stops ?? []).reduce(
     (s: number, x: Plan) => s + Object.values(x.frees ?? {}).reduce((a: number, b) => a + Number(b), 0),
     0,
@@ -72,6 +85,44 @@ export function StopsPage({ ws }: { ws: string }) {
           </tbody>
         </table>
       </section>
+      <section className="panel" aria-labelledby="simulate-stops">
+        <h2 id="simulate-stops">Simulate stopping</h2>
+        <p className="muted">
+          Toggle the stops you are weighing: the index after them shows before anything is written.
+        </p>
+        <ul className="simulate-list">
+          {[...notEnforced.values()].map((f) => {
+            const initiative = String(f.evidence.initiative);
+            const change = { op: "stop" as const, initiative };
+            const title = plan.initiatives?.find((i: Plan) => i.id === initiative)?.title ?? initiative;
+            return (
+              <li key={`enforce-${f.subject.id}`}>
+                <label className="simulate-toggle">
+                  <input type="checkbox" checked={sim.has(change)} onChange={() => sim.toggle(change)} />{" "}
+                  Carry out the stop of {title}
+                </label>
+              </li>
+            );
+          })}
+          {orphans
+            .filter((i: Plan) => ![...notEnforced.values()].some((f) => f.evidence.initiative === i.id))
+            .map((i: Plan) => {
+              const change = { op: "stop" as const, initiative: i.id };
+              return (
+                <li key={`orphan-${i.id}`}>
+                  <label className="simulate-toggle">
+                    <input type="checkbox" checked={sim.has(change)} onChange={() => sim.toggle(change)} />{" "}
+                    Stop {i.title} (serves no live priority)
+                  </label>
+                </li>
+              );
+            })}
+        </ul>
+        {notEnforced.size === 0 && orphans.length === 0 && (
+          <p className="empty">Every stop is carried out and no live work is orphaned.</p>
+        )}
+      </section>
+      <SimulationBar sim={sim} teamName={(id) => teams.get(id) ?? id} canApply={canApply} />
       {(plan.stops ?? []).length === 0 && (
         <p className="empty">Nothing has been stopped yet: every priority should name what it replaces.</p>
       )}
