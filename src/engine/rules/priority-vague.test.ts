@@ -101,3 +101,17 @@ describe("priority-vague", () => {
     );
   });
 });
+
+describe("priority-vague and the wording classifier", () => {
+  it("names the words that made the title a bare theme", () => {
+    const [f] = findingsOf("priority-vague", {
+      priorities: [
+        { id: "p", title: "Customer Experience", segment: "Retail", outcome: "x", rightToWin: "y" },
+      ],
+    });
+    expect(f.evidence).toMatchObject({ bareTheme: true, themeWords: ["Customer", "Experience"] });
+    expect(f.message).toContain(
+      'its title is a bare theme ("Customer" and "Experience" names an area, not a choice)',
+    );
+  });
+});

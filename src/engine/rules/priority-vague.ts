@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Priority } from "../../domain/plan-schema.js";
-import { isSpecBareTheme } from "../classify/index.js";
+import { isSpecBareTheme, judgeTitle } from "../classify/index.js";
 import { type AnalysisContext, isBlank } from "../context.js";
 import { defineRule } from "../define-rule.js";
 import { threshold } from "../rule-config.js";
@@ -56,10 +56,20 @@ export const priorityVague = defineRule({
   check(ctx, { minMissing }) {
     return ctx.livePriorities.flatMap((p) => {
       const missing = missingElements(ctx, p);
-      const bareTheme = isBareTheme(p.title);
+      // The wording classifier decides; every title the spec's word list calls a bare theme stays one.
+      const judged = judgeTitle(p.title);
+      const bareTheme = judged.theme || isBareTheme(p.title);
+      const themeWords = judged.theme
+        ? judged.words
+        : bareTheme
+          ? (p.title.match(/[\p{L}\p{N}]+/gu) ?? [])
+          : [];
       if (missing.length < minMissing && !bareTheme) return [];
       const reasons: string[] = [];
-      if (bareTheme) reasons.push("its title is a bare theme");
+      if (bareTheme)
+        reasons.push(
+          `its title is a bare theme${themeWords.length ? ` (${joinAnd(themeWords.map(quoted))} names an area, not a choice)` : ""}`,
+        );
       if (missing.length)
         reasons.push(
           `it has ${joinAnd(ELEMENTS.filter((e) => missing.includes(e.key)).map((e) => e.missing))}`,
@@ -70,7 +80,9 @@ export const priorityVague = defineRule({
         {
           subject: { type: "priority", id: p.id },
           message: `Priority ${quoted(p.title)} is vague: ${reasons.join("; ")}`,
-          evidence: { missing, bareTheme, minMissing },
+          evidence: bareTheme
+            ? { missing, bareTheme, themeWords, minMissing }
+            : { missing, bareTheme, minMissing },
           suggestion: `For ${quoted(p.title)}: ${joinAnd(fixes)}.`,
         },
       ];
