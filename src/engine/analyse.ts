@@ -8,6 +8,7 @@ import {
   type AnalysisOptions,
   type AnalysisResult,
   DIMENSIONS,
+  type Dimension,
   type Finding,
   type RuleFinding,
   type Subject,
@@ -36,6 +37,7 @@ export function analyse(plan: Plan, options: AnalysisOptions = {}): AnalysisResu
         suggestion: raw.suggestion,
         path: raw.path ?? ctx.pathOf(raw.subject),
         scope: resolveScope(ctx, raw),
+        ...indexKeyOf(ctx, rule.id, raw.subject),
       });
     }
   }
@@ -44,8 +46,37 @@ export function analyse(plan: Plan, options: AnalysisOptions = {}): AnalysisResu
     findings,
     ctx.livePriorities.map((p) => p.id),
     plan.teams.map((t) => t.id),
+    notAssessedDimensions(ctx),
   );
   return { index, findings };
+}
+
+/**
+ * Dimensions whose inputs the plan does not hold at all (shared spec rules.md, "The Execution
+ * Gap Index"): capacity when no team has a capacity, timelines without promises, learning
+ * without insights and decisions (as of the analysis day).
+ */
+export function notAssessedDimensions(ctx: AnalysisContext): Dimension[] {
+  const out: Dimension[] = [];
+  if (!ctx.plan.teams.some((t) => t.capacity !== undefined)) out.push("capacity");
+  if ((ctx.plan.promises ?? []).length === 0) out.push("timelines");
+  if ((ctx.plan.insights ?? []).length === 0 && (ctx.plan.decisions ?? []).length === 0) out.push("learning");
+  return out;
+}
+
+/**
+ * One piece of work written as several initiatives (same owner, same priorities) counts once
+ * towards the index, so splitting or merging initiatives leaves it unchanged.
+ */
+function indexKeyOf(ctx: AnalysisContext, rule: string, subject: Subject): { indexKey?: string } {
+  if (subject.type !== "initiative") return {};
+  const initiative = ctx.initiatives.get(subject.id);
+  if (!initiative) return {};
+  const owner = ctx.initiativeOwnerOf(initiative);
+  const who =
+    owner.kind === "person" ? owner.id : owner.kind === "people" ? [...owner.ids].sort().join(",") : "";
+  const serves = unique(initiative.priorities).sort().join(",");
+  return { indexKey: `${rule}\u0000${owner.kind}:${who}\u0000${serves}` };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

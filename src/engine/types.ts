@@ -59,6 +59,12 @@ export interface Finding {
   /** Path of the subject in the plan: surfaces turn it into `location` (line:column). */
   path?: PlanPath;
   scope: { priorities: readonly string[]; teams: readonly string[] };
+  /**
+   * Findings with the same key count once towards the index (the most severe): a finding on
+   * an initiative is keyed by rule, owner and priorities, so writing one piece of work as
+   * several initiatives does not move the index. Absent: the finding counts on its own.
+   */
+  indexKey?: string;
 }
 
 /**
@@ -81,8 +87,12 @@ export interface RuleDefinition<T extends z.ZodObject = z.ZodObject> {
 }
 
 export interface IndexReport {
+  /** Mean of the assessed dimensions. */
   overall: number;
+  /** Every dimension's score over its findings, assessed or not (see `notAssessed`). */
   dimensions: Record<Dimension, number>;
+  /** Dimensions whose inputs the plan does not hold at all: shown as "not assessed", left out of `overall`. */
+  notAssessed: Dimension[];
   priorities: Record<string, number>;
   teams: Record<string, number>;
 }

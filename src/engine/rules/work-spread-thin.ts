@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Initiative } from "../../domain/plan-schema.js";
+import { type AnalysisContext, unique } from "../context.js";
 import { defineRule } from "../define-rule.js";
 import { threshold } from "../rule-config.js";
 import { fte, joinAnd, plural, quoted, roundFte, sumFte } from "../wording.js";
@@ -21,40 +23,72 @@ export const workSpreadThin = defineRule({
     const thin = (n: number, total: number) => n > 0 && n >= minInitiatives && total / n < minAverageFte;
     return ctx.plan.teams.flatMap((team) => {
       const held = ctx.liveAllocationsOf(team.id);
+      const work = streamsOf(ctx, held);
       const total = sumFte(held.map((h) => h.fte));
-      if (!thin(held.length, total)) return [];
+      if (!thin(work.length, total)) return [];
       // Drop the smallest allocations (orphans first among equals) until the team is no longer thin.
-      const ranked = [...held].sort(
-        (a, b) =>
-          a.fte - b.fte ||
-          Number(ctx.isOrphan(b.initiative)) - Number(ctx.isOrphan(a.initiative)) ||
-          (a.initiative.id < b.initiative.id ? -1 : 1),
+      const ranked = [...work].sort(
+        (a, b) => a.fte - b.fte || Number(b.orphan) - Number(a.orphan) || (a.id < b.id ? -1 : 1),
       );
       const drop: typeof ranked = [];
       let left = total;
-      while (thin(held.length - drop.length, left)) {
+      while (thin(work.length - drop.length, left)) {
         const next = ranked[drop.length];
         drop.push(next);
         left = roundFte(left - next.fte);
       }
-      const remaining = held.length - drop.length;
-      const average = roundFte(total / held.length);
+      const remaining = work.length - drop.length;
+      const average = roundFte(total / work.length);
+      const merged = work.length < held.length;
       return [
         {
           subject: { type: "team", id: team.id },
-          message: `${team.name} is spread over ${held.length} live initiatives at ${average} FTE each on average (below ${minAverageFte})`,
+          message: `${team.name} is spread over ${work.length} live initiatives${merged ? ` (${held.length} written, same owner and priorities counted once)` : ""} at ${average} FTE each on average (below ${minAverageFte})`,
           evidence: {
             initiatives: held.map((h) => ({ id: h.initiative.id, title: h.initiative.title, fte: h.fte })),
-            count: held.length,
+            count: work.length,
             total,
             averageFte: average,
             minInitiatives,
             minAverageFte,
-            consolidate: drop.map((h) => h.initiative.id),
+            consolidate: drop.flatMap((w) => w.ids),
           },
-          suggestion: `Stop or fold into larger work ${joinAnd(drop.map((h) => `${quoted(h.initiative.title)} (${fte(h.fte)})`))}, so ${team.name} holds ${plural(remaining, "initiative")}${remaining > 0 ? ` averaging ${roundFte(left / remaining)} FTE` : ""}.`,
+          suggestion: `Stop or fold into larger work ${joinAnd(drop.map((w) => `${w.title} (${fte(w.fte)})`))}, so ${team.name} holds ${plural(remaining, "initiative")}${remaining > 0 ? ` averaging ${roundFte(left / remaining)} FTE` : ""}.`,
         },
       ];
     });
   },
 });
+
+interface Stream {
+  id: string;
+  ids: string[];
+  title: string;
+  fte: number;
+  orphan: boolean;
+}
+
+/**
+ * A team's pieces of work: initiatives with the same owner (a person or the same list) and the
+ * same priorities are one piece written as several, so splitting work into bullets does not
+ * make a team look spread thin. Initiatives without an owner stay apart: nothing joins them.
+ */
+function streamsOf(ctx: AnalysisContext, held: { initiative: Initiative; fte: number }[]): Stream[] {
+  const byKey = new Map<string, { initiative: Initiative; fte: number }[]>();
+  for (const h of held) {
+    const owner = ctx.initiativeOwnerOf(h.initiative);
+    const who =
+      owner.kind === "person" ? owner.id : owner.kind === "people" ? [...owner.ids].sort().join(",") : "";
+    const k = who
+      ? `${owner.kind}:${who}\u0000${unique(h.initiative.priorities).sort().join(",")}`
+      : `apart\u0000${h.initiative.id}`;
+    byKey.set(k, [...(byKey.get(k) ?? []), h]);
+  }
+  return [...byKey.values()].map((group) => ({
+    id: group[0].initiative.id,
+    ids: group.map((g) => g.initiative.id),
+    title: joinAnd(group.map((g) => quoted(g.initiative.title))),
+    fte: sumFte(group.map((g) => g.fte)),
+    orphan: ctx.isOrphan(group[0].initiative),
+  }));
+}
