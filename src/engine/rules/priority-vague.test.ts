@@ -115,3 +115,42 @@ describe("priority-vague and the wording classifier", () => {
     );
   });
 });
+
+describe("priority-vague on a tree of objectives", () => {
+  const top = {
+    id: "co",
+    title: "Win mid-market retail",
+    segment: "Mid-market retailers",
+    outcome: "Live in a day",
+    rightToWin: "Our connectors",
+  };
+  it("lets an objective beneath inherit segment, outcome and right to win from its ancestors", () => {
+    const found = findingsOf("priority-vague", {
+      priorities: [
+        top,
+        { id: "fn", title: "Sales: retail pipeline", parent: "co" },
+        { id: "tm", title: "SDR playbook", parent: "fn" },
+      ],
+      // The team objective's own stop and its metric also count for those above it.
+      metrics: [
+        { id: "m", name: "Retailers live", kind: "outcome", direction: "up", priorities: ["tm"] },
+      ] as never,
+      stops: [
+        { id: "s", what: "Trade shows", priority: "tm", decided: "2026-02-01", effective: "2026-02-01" },
+      ],
+    });
+    expect(found).toEqual([]);
+  });
+  it("does not inherit from a priority that is not its ancestor", () => {
+    const found = findingsOf("priority-vague", {
+      priorities: [top, { id: "other", title: "Sales: retail pipeline" }],
+    });
+    expect(found.find((f) => f.subject.id === "other")?.evidence.missing).toEqual([
+      "segment",
+      "outcome",
+      "rightToWin",
+      "metric",
+      "stop",
+    ]);
+  });
+});
