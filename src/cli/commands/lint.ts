@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { isCalendarDate } from "../../domain/primitives.js";
 import { analyse } from "../../engine/analyse.js";
+import { populationOf, subjectNamer } from "../../engine/finding-groups.js";
 import { type JsonReport, toJsonReport } from "../../engine/json-report.js";
 import { loadPlan } from "../../plan/load-plan.js";
 import { paint } from "../format/colour.js";
@@ -16,6 +17,8 @@ export interface LintOptions {
   format: Format;
   asOf?: string;
   maxWarnings?: number;
+  /** List every finding of a rule that fires on many subjects (text and markdown). */
+  expand?: boolean;
 }
 
 type FileResult =
@@ -33,16 +36,22 @@ export function registerLint(program: Command, io: CliIO, setExit: (code: number
       "the day the analysis treats as today (YYYY-MM-DD); default: the plan's asOf, else today",
     )
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
+    .option(
+      "--expand",
+      "list each finding of a rule that fires on many subjects, instead of one line for them",
+    )
     .addHelpText(
       "after",
       "\nExit codes: 0 no errors, 1 the analysis found errors (or too many warnings), 2 invalid input.\n",
     )
-    .action(async (files: string[], raw: { format: string; asOf?: string; maxWarnings?: string }) => {
+    .action(async (files: string[], raw: RawLintOptions) => {
       setExit(await lint(files, parseLintOptions(raw), io));
     });
 }
 
-export function parseLintOptions(raw: { format: string; asOf?: string; maxWarnings?: string }): LintOptions {
+type RawLintOptions = { format: string; asOf?: string; maxWarnings?: string; expand?: boolean };
+
+export function parseLintOptions(raw: RawLintOptions): LintOptions {
   if (!(FORMATS as readonly string[]).includes(raw.format))
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${raw.format}"`);
   if (raw.asOf !== undefined && !isCalendarDate(raw.asOf))
@@ -53,7 +62,7 @@ export function parseLintOptions(raw: { format: string; asOf?: string; maxWarnin
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
       throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${raw.maxWarnings}"`);
   }
-  return { format: raw.format as Format, asOf: raw.asOf, maxWarnings };
+  return { format: raw.format as Format, asOf: raw.asOf, maxWarnings, expand: raw.expand === true };
 }
 
 function jsonProblems(problems: { path: readonly (string | number)[]; line?: number; column?: number }[]) {
@@ -95,9 +104,18 @@ export async function lint(files: readonly string[], options: LintOptions, io: C
       file,
       ok: true,
       report,
-      markdown: options.format === "markdown" ? markdownReport(loaded.plan, asOf, result) : undefined,
+      markdown:
+        options.format === "markdown"
+          ? markdownReport(loaded.plan, asOf, result, { expand: options.expand })
+          : undefined,
     });
-    if (options.format === "text") text += textFindings(file, report, p) + textSummary(file, report, p);
+    if (options.format === "text")
+      text +=
+        textFindings(file, report, p, {
+          expand: options.expand,
+          population: populationOf(loaded.plan, asOf),
+          nameOf: subjectNamer(loaded.plan),
+        }) + textSummary(file, report, p);
   }
 
   if (options.format === "text") io.out(text);
