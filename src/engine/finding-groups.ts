@@ -139,13 +139,17 @@ function populationFor(rule: string, type: SubjectType, population: Population):
   }
 }
 
-/** The fields grouping reads, so the JSON form and the engine's findings both group. */
-export type GroupableFinding = Pick<Finding, "rule" | "severity" | "subject">;
+/** The fields grouping reads, so the engine's findings, the JSON form and the web's copy all group. */
+export interface GroupableFinding {
+  rule: string;
+  severity: Finding["severity"];
+  subject: { type: string; id: string };
+}
 
 export interface FindingGroup<F extends GroupableFinding> {
   rule: string;
   severity: F["severity"];
-  subjectType: SubjectType;
+  subjectType: string;
   /** "16 of 20 priorities have no stop". */
   headline: string;
   /** The subjects' names as given, for the headline's list. */
@@ -200,8 +204,8 @@ function headline<F extends GroupableFinding>(
   nameOf: ((f: F) => string) | undefined,
 ): string {
   const { rule, subject } = group[0];
-  const [one, many] = NOUN[subject.type];
-  const total = population ? populationFor(rule, subject.type, population) : undefined;
+  const [one, many] = NOUN[subject.type as SubjectType] ?? [subject.type, `${subject.type}s`];
+  const total = population ? populationFor(rule, subject.type as SubjectType, population) : undefined;
   const n = group.length;
   const count = total !== undefined && total >= n ? `${n} of ${total}` : `${n}`;
   const noun = (total ?? n) === 1 ? one : many;
