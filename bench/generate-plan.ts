@@ -159,9 +159,12 @@ export function generatePlanYaml(size: Size, seed = 1): string {
   w("priorities:");
   for (let p = 0; p < n.priorities; p++) {
     w(`  - id: priority-${p}`);
-    w(`    title: ${p < companyLevel ? `Win segment ${p} with a sharper offer` : pick(OBJECTIVE_TITLES)} (${p})`);
+    w(
+      `    title: ${p < companyLevel ? `Win segment ${p} with a sharper offer` : pick(OBJECTIVE_TITLES)} (${p})`,
+    );
     if (p >= companyLevel) {
-      const parent = p < functionLevel ? p % companyLevel : companyLevel + (p % (functionLevel - companyLevel || 1));
+      const parent =
+        p < functionLevel ? p % companyLevel : companyLevel + (p % (functionLevel - companyLevel || 1));
       w(`    parent: priority-${parent}`);
       w(`    team: team-${p % n.teams}`);
     }
