@@ -19,8 +19,9 @@ export const priorityNotCascaded = defineRule({
   check(ctx) {
     // A plan that writes no cascade (no priority has a parent) cannot be judged for one.
     if (!ctx.hasTree) return [];
+    const contributions = contributionsByTop(ctx);
     return ctx.liveTopLevel.flatMap((p) => {
-      const missing = uncascadedTeams(ctx, p);
+      const missing = uncascadedTeams(ctx, p, contributions.get(p.id));
       if (missing.length === 0) return [];
       const names = missing.map((t) => ctx.teamName(t.team));
       return [
@@ -46,20 +47,62 @@ interface Contribution {
   initiatives: string[];
 }
 
-/** Teams holding FTE in live initiatives serving the priority (or one beneath it) that show no translation of it. */
-function uncascadedTeams(ctx: AnalysisContext, priority: Priority): Contribution[] {
-  const family = new Set(ctx.withBeneath(priority.id));
-  const contributions = new Map<string, { fte: number[]; initiatives: string[] }>();
+/** The top-level priority each priority sits beneath (itself when top level), memoised. */
+function topLevelOf(ctx: AnalysisContext): (id: string) => string | undefined {
+  const memo = new Map<string, string | undefined>();
+  // A loop (refused by validation) has no top; the set of visited ids is made only on a miss.
+  const find = (id: string, seen: Set<string> | undefined): string | undefined => {
+    if (memo.has(id)) return memo.get(id);
+    const p = ctx.priorities.get(id);
+    let top: string | undefined;
+    if (!p || seen?.has(id)) top = undefined;
+    else if (ctx.isTopLevel(p)) top = p.id;
+    else top = find(p.parent as string, (seen ?? new Set<string>()).add(id));
+    memo.set(id, top);
+    return top;
+  };
+  return (id) => find(id, undefined);
+}
+
+/**
+ * Per live top-level priority, the teams holding FTE in live initiatives serving it (or a
+ * priority beneath it): one pass over the initiatives, not one per priority.
+ */
+function contributionsByTop(
+  ctx: AnalysisContext,
+): Map<string, Map<string, { fte: number[]; initiatives: string[] }>> {
+  const top = topLevelOf(ctx);
+  const out = new Map<string, Map<string, { fte: number[]; initiatives: string[] }>>();
   for (const initiative of ctx.liveInitiatives) {
-    if (!(initiative.priorities ?? []).some((id) => family.has(id))) continue;
-    for (const [team, amount] of ctx.heldAllocation(initiative)) {
-      const c = contributions.get(team) ?? { fte: [], initiatives: [] };
-      c.fte.push(amount);
-      c.initiatives.push(initiative.id);
-      contributions.set(team, c);
+    const held = ctx.heldAllocation(initiative);
+    if (held.length === 0) continue;
+    const tops = new Set<string>();
+    for (const id of initiative.priorities ?? []) {
+      const t = top(id);
+      if (t !== undefined) tops.add(t);
+    }
+    for (const t of tops) {
+      let teams = out.get(t);
+      if (!teams) out.set(t, (teams = new Map()));
+      for (const [team, amount] of held) {
+        let c = teams.get(team);
+        if (!c) teams.set(team, (c = { fte: [], initiatives: [] }));
+        c.fte.push(amount);
+        c.initiatives.push(initiative.id);
+      }
     }
   }
-  if (contributions.size === 0) return [];
+  return out;
+}
+
+/** Contributing teams that show no translation of the priority: no objective, stop or decision of their own. */
+function uncascadedTeams(
+  ctx: AnalysisContext,
+  priority: Priority,
+  contributions: Map<string, { fte: number[]; initiatives: string[] }> | undefined,
+): Contribution[] {
+  if (!contributions || contributions.size === 0) return [];
+  const family = new Set(ctx.withBeneath(priority.id));
   const translated = new Set<string>();
   for (const id of ctx.beneath(priority.id)) {
     const q = ctx.priorities.get(id);

@@ -21,14 +21,24 @@ export const workSpreadThin = defineRule({
   }),
   check(ctx, { minInitiatives, minAverageFte }) {
     const thin = (n: number, total: number) => n > 0 && n >= minInitiatives && total / n < minAverageFte;
+    // An initiative staffed by several teams is keyed once.
+    const keys = new Map<Initiative, string>();
+    const keyOf = (i: Initiative) => {
+      let k = keys.get(i);
+      if (k === undefined) keys.set(i, (k = streamKey(ctx, i)));
+      return k;
+    };
     return ctx.plan.teams.flatMap((team) => {
       const held = ctx.liveAllocationsOf(team.id);
-      const work = streamsOf(ctx, held);
+      const work = streamsOf(held, keyOf);
       const total = sumFte(held.map((h) => h.fte));
       if (!thin(work.length, total)) return [];
       // Drop the smallest allocations (orphans first among equals) until the team is no longer thin.
       const ranked = [...work].sort(
-        (a, b) => a.fte - b.fte || Number(b.orphan) - Number(a.orphan) || (a.id < b.id ? -1 : 1),
+        (a, b) =>
+          a.fte - b.fte ||
+          Number(ctx.isOrphan(b.group[0].initiative)) - Number(ctx.isOrphan(a.group[0].initiative)) ||
+          (a.id < b.id ? -1 : 1),
       );
       const drop: typeof ranked = [];
       let left = total;
@@ -53,7 +63,7 @@ export const workSpreadThin = defineRule({
             minAverageFte,
             consolidate: drop.flatMap((w) => w.ids),
           },
-          suggestion: `Stop or fold into larger work ${joinAnd(drop.map((w) => `${w.title} (${fte(w.fte)})`))}, so ${team.name} holds ${plural(remaining, "initiative")}${remaining > 0 ? ` averaging ${roundFte(left / remaining)} FTE` : ""}.`,
+          suggestion: `Stop or fold into larger work ${joinAnd(drop.map((w) => `${joinAnd(w.group.map((g) => quoted(g.initiative.title)))} (${fte(w.fte)})`))}, so ${team.name} holds ${plural(remaining, "initiative")}${remaining > 0 ? ` averaging ${roundFte(left / remaining)} FTE` : ""}.`,
         },
       ];
     });
@@ -63,9 +73,8 @@ export const workSpreadThin = defineRule({
 interface Stream {
   id: string;
   ids: string[];
-  title: string;
+  group: { initiative: Initiative; fte: number }[];
   fte: number;
-  orphan: boolean;
 }
 
 /**
@@ -73,22 +82,37 @@ interface Stream {
  * same priorities are one piece written as several, so splitting work into bullets does not
  * make a team look spread thin. Initiatives without an owner stay apart: nothing joins them.
  */
-function streamsOf(ctx: AnalysisContext, held: { initiative: Initiative; fte: number }[]): Stream[] {
+function streamsOf(
+  held: { initiative: Initiative; fte: number }[],
+  keyOf: (i: Initiative) => string,
+): Stream[] {
   const byKey = new Map<string, { initiative: Initiative; fte: number }[]>();
   for (const h of held) {
-    const owner = ctx.initiativeOwnerOf(h.initiative);
-    const who =
-      owner.kind === "person" ? owner.id : owner.kind === "people" ? [...owner.ids].sort().join(",") : "";
-    const k = who
-      ? `${owner.kind}:${who}\u0000${unique(h.initiative.priorities).sort().join(",")}`
-      : `apart\u0000${h.initiative.id}`;
-    byKey.set(k, [...(byKey.get(k) ?? []), h]);
+    const k = keyOf(h.initiative);
+    const group = byKey.get(k);
+    if (group) group.push(h);
+    else byKey.set(k, [h]);
   }
-  return [...byKey.values()].map((group) => ({
-    id: group[0].initiative.id,
-    ids: group.map((g) => g.initiative.id),
-    title: joinAnd(group.map((g) => quoted(g.initiative.title))),
-    fte: sumFte(group.map((g) => g.fte)),
-    orphan: ctx.isOrphan(group[0].initiative),
-  }));
+  const out: Stream[] = [];
+  for (const group of byKey.values()) {
+    let fteSum = 0;
+    for (const g of group) fteSum += g.fte;
+    out.push({
+      id: group[0].initiative.id,
+      ids: group.map((g) => g.initiative.id),
+      group,
+      fte: roundFte(fteSum),
+    });
+  }
+  return out;
+}
+
+/** Same owner (a person or the same list) and same priorities: one piece of work. */
+function streamKey(ctx: AnalysisContext, initiative: Initiative): string {
+  const owner = ctx.initiativeOwnerOf(initiative);
+  const who =
+    owner.kind === "person" ? owner.id : owner.kind === "people" ? [...owner.ids].sort().join(",") : "";
+  if (!who) return `apart\u0000${initiative.id}`;
+  const serves = initiative.priorities;
+  return `${owner.kind}:${who}\u0000${serves && serves.length > 1 ? unique(serves).sort().join(",") : (serves?.[0] ?? "")}`;
 }
