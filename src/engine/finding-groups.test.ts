@@ -58,3 +58,25 @@ describe("groupFindings", () => {
     }
   });
 });
+
+describe("populationOf", () => {
+  it("reads a plan as the API returns it, with default statuses not written out", () => {
+    const raw = {
+      version: 1,
+      organisation: "x",
+      cycle: { name: "c", start: "2026-01-01", end: "2026-12-31" },
+      people: [],
+      teams: [],
+      priorities: [
+        { id: "a", title: "A" },
+        { id: "b", title: "B", status: "proposed" },
+      ],
+      initiatives: [{ id: "i", title: "I" }],
+    } as never;
+    expect(populationOf(raw, "2026-06-01")).toMatchObject({
+      livePriorities: 1,
+      liveTopLevel: 1,
+      liveInitiatives: 1,
+    });
+  });
+});

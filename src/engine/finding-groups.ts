@@ -90,9 +90,17 @@ export interface Population {
   reviews: number;
 }
 
-/** The population of a plan as of the analysis day. */
+/**
+ * The population of a plan as of the analysis day. The plan may come as the API returns it
+ * (defaults not written out): a priority without status is committed, an initiative active.
+ */
 export function populationOf(plan: Plan, asOf: string): Population {
-  const ctx = new AnalysisContext(plan, asOf);
+  const withDefaults: Plan = {
+    ...plan,
+    priorities: plan.priorities.map((p) => (p.status ? p : { ...p, status: "committed" })),
+    initiatives: plan.initiatives?.map((i) => (i.status ? i : { ...i, status: "active" })),
+  };
+  const ctx = new AnalysisContext(withDefaults, asOf);
   const p = ctx.plan;
   return {
     livePriorities: ctx.livePriorities.length,

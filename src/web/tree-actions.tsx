@@ -32,7 +32,7 @@ export function TargetForm({ ws, metric, onDone }: { ws: string; metric: string;
         step="any"
         required
         name="target"
-        autoFocus
+        data-autofocus
       />
       <TextField label="Due (optional)" value={due} onChange={setDue} type="date" name="due" />
     </Form>

@@ -95,20 +95,32 @@ describe("objective trees in Chromium", () => {
       .toBe("target");
     await dialog.getByLabel("Target").fill("40");
     await dialog.getByRole("button", { name: "Set the target" }).click();
-    await finding.waitFor({ state: "detached" });
-    const { plan } = await server.store.workspaces.readPlan("fernway");
-    expect(plan.metrics?.find((m) => m.id === "parts-misses")?.target).toBe(40);
+    await dialog.waitFor({ state: "hidden" });
+    // Stored; the finding stays while the plan is analysed as of its own asOf (before the change).
+    await expect
+      .poll(
+        async () =>
+          (await server.store.workspaces.readPlan("fernway")).plan.metrics?.find(
+            (m) => m.id === "parts-misses",
+          )?.target,
+      )
+      .toBe(40);
   });
 
   it("adds a team objective beneath a priority that is not cascaded, prefilled with parent and team", async () => {
     const finding = page.locator('li[data-rule="priority-not-cascaded"]', { hasText: "Customer Support" });
     await finding.getByRole("button", { name: "Add a team objective beneath" }).click();
     const dialog = page.getByRole("dialog");
-    expect(await dialog.getByLabel("Team").inputValue()).toBe("support");
+    expect(await dialog.locator(`select[name="team"]`).inputValue()).toBe("support");
     await dialog.getByLabel("Team objective").fill("Support calls every new owner in week one");
-    await dialog.getByLabel("Owner").selectOption({ label: "Ravi Menon" });
+    await dialog.locator(`select[name="owner"]`).selectOption({ label: "Ravi Menon" });
     await dialog.getByRole("button", { name: "Add the team objective" }).click();
-    await dialog.waitFor({ state: "detached" });
+    await dialog.waitFor({ state: "hidden" });
+    // Support now has its own objective beneath: the finding names only Marketing.
+    await finding.waitFor({ state: "detached" });
+    await page
+      .locator('li[data-rule="priority-not-cascaded"]', { hasText: "not cascaded to Marketing" })
+      .waitFor();
     const { plan } = await server.store.workspaces.readPlan("fernway");
     expect(
       plan.priorities.find((p) => p.title === "Support calls every new owner in week one"),

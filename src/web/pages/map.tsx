@@ -80,10 +80,9 @@ export function MapPage({ ws }: { ws: string }) {
               <title>{n.label}</title>
               <rect x={n.x} y={n.y - 15} width={n.width} height={30} rx={6} />
               <text x={n.x + 10} y={n.y + 5}>
-                {fitLabel(
-                  n.hidden ? `${n.label} (+${n.hidden} beneath)` : n.label,
-                  Math.floor(n.width / 7.5),
-                )}
+                {n.hidden
+                  ? `${fitLabel(n.label, Math.floor(n.width / 7.5) - 14)} (+${n.hidden} beneath)`
+                  : fitLabel(n.label, Math.floor(n.width / 7.5))}
               </text>
             </a>
           ))}
