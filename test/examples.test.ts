@@ -105,16 +105,20 @@ describe("examples/fernway-tree.yaml", () => {
         fired(rule).every((id) => !loaded.plan.priorities.find((p) => p.id === id)?.parent),
         rule,
       ).toBe(true);
-    // Objectives beneath inherit the choice made above them: none reads as vague.
-    expect(fired("priority-vague")).toEqual([]);
+    // Objectives beneath inherit the choice made above them: none lacks segment, outcome or
+    // right to win (whatever the title classifier says of their wording).
+    const missing = result.findings
+      .filter((f) => f.rule === "priority-vague")
+      .flatMap((f) => f.evidence.missing as string[]);
+    expect(missing.filter((m) => ["segment", "outcome", "rightToWin"].includes(m))).toEqual([]);
     for (const f of report.findings) expect(f.location, `${f.rule} ${f.subject.id}`).toBeDefined();
   });
 
   it("judges a key result declared outcome whose words name a deliverable when the classifier reads it so", () => {
     const judged = judgeKeyResult("Launch the partner shop portal");
-    expect(fired("metric-kind-doubtful")).toEqual(
-      judged.kind === "output" && judged.words.length ? ["partner-portal"] : [],
-    );
+    if (judged.kind === "output" && judged.words.length)
+      expect(fired("metric-kind-doubtful")).toContain("partner-portal");
+    else expect(fired("metric-kind-doubtful")).not.toContain("partner-portal");
   });
 
   it("together with acme.yaml, trips every rule of the engine", () => {

@@ -83,10 +83,16 @@ function contributionsByTop(
     }
     for (const t of tops) {
       let teams = out.get(t);
-      if (!teams) out.set(t, (teams = new Map()));
+      if (!teams) {
+        teams = new Map();
+        out.set(t, teams);
+      }
       for (const [team, amount] of held) {
         let c = teams.get(team);
-        if (!c) teams.set(team, (c = { fte: [], initiatives: [] }));
+        if (!c) {
+          c = { fte: [], initiatives: [] };
+          teams.set(team, c);
+        }
         c.fte.push(amount);
         c.initiatives.push(initiative.id);
       }

@@ -128,8 +128,8 @@ describe("priority-vague on a tree of objectives", () => {
     const found = findingsOf("priority-vague", {
       priorities: [
         top,
-        { id: "fn", title: "Sales: retail pipeline", parent: "co" },
-        { id: "tm", title: "SDR playbook", parent: "fn" },
+        { id: "fn", title: "Sales: sign 40 mid-market retailers by June", parent: "co" },
+        { id: "tm", title: "SDRs book 200 first meetings with retail buyers", parent: "fn" },
       ],
       // The team objective's own stop and its metric also count for those above it.
       metrics: [
@@ -143,7 +143,7 @@ describe("priority-vague on a tree of objectives", () => {
   });
   it("does not inherit from a priority that is not its ancestor", () => {
     const found = findingsOf("priority-vague", {
-      priorities: [top, { id: "other", title: "Sales: retail pipeline" }],
+      priorities: [top, { id: "other", title: "Sales: sign 40 mid-market retailers by June" }],
     });
     expect(found.find((f) => f.subject.id === "other")?.evidence.missing).toEqual([
       "segment",

@@ -25,7 +25,10 @@ export const workSpreadThin = defineRule({
     const keys = new Map<Initiative, string>();
     const keyOf = (i: Initiative) => {
       let k = keys.get(i);
-      if (k === undefined) keys.set(i, (k = streamKey(ctx, i)));
+      if (k === undefined) {
+        k = streamKey(ctx, i);
+        keys.set(i, k);
+      }
       return k;
     };
     return ctx.plan.teams.flatMap((team) => {

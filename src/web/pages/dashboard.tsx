@@ -3,9 +3,10 @@ import type { Plan as PlanData } from "../../domain/plan-schema";
 import { type FindingEntry, groupFindings, populationOf, subjectNamer } from "../../engine/finding-groups";
 import { FindingAction } from "../actions";
 import { type Analysis, api, type Finding, get, type Item, type Snapshot } from "../api";
+import { dateTicks, dayNumber } from "../chart-scales";
 import { Bar, LineChart } from "../charts";
 import { Loading, useAsync } from "../components";
-import { DIMENSION_TITLE, SEVERITY_LABEL, subjectHref } from "../format";
+import { DIMENSION_TITLE, SEVERITY_LABEL, subjectHref, subjectLinkLabel } from "../format";
 import { useOwns } from "../owned-by-me";
 import { Link } from "../router";
 
@@ -100,15 +101,7 @@ export function Dashboard({ ws }: { ws: string }) {
             One snapshot so far: every change to the plan records the index, and the line grows from here.
           </p>
         )}
-        <LineChart
-          label="Execution Gap Index over time"
-          yDomain={[0, 100]}
-          points={data.history.map((s, i) => ({
-            x: i,
-            y: s.overall,
-            label: `${s.takenAt.slice(0, 10)}: ${s.overall}`,
-          }))}
-        />
+        <TrendChart history={data.history} />
       </section>
       <section aria-labelledby="findings-title" className="panel">
         <h2 id="findings-title">Findings</h2>
@@ -158,6 +151,7 @@ export function Dashboard({ ws }: { ws: string }) {
                 f={f}
                 people={data.people}
                 initiatives={data.initiatives}
+                priorities={data.priorities}
                 reload={reload}
                 owns={owns}
               />
@@ -215,6 +209,7 @@ function FindingItem({
   f,
   people,
   initiatives,
+  priorities,
   reload,
   owns,
 }: {
@@ -222,6 +217,7 @@ function FindingItem({
   f: Finding;
   people: Item[];
   initiatives: Item[];
+  priorities: Item[];
   reload: () => void;
   owns: ReturnType<typeof useOwns>;
 }) {
@@ -237,7 +233,7 @@ function FindingItem({
         <strong>Action:</strong> {f.suggestion}
       </p>
       <div className="finding-actions">
-        <Link to={subjectHref(ws, f.subject)}>Open {f.subject.type}</Link>
+        <Link to={subjectHref(ws, f.subject, priorities)}>{subjectLinkLabel(f.subject.type)}</Link>
         <FindingAction
           ws={ws}
           finding={f}
@@ -248,5 +244,23 @@ function FindingItem({
         />
       </div>
     </li>
+  );
+}
+
+/** The index over time, on a dated axis: snapshots placed by when they were taken. */
+function TrendChart({ history }: { history: Snapshot[] }) {
+  const points = history.map((s) => ({
+    x: dayNumber(s.takenAt),
+    y: s.overall,
+    label: `${s.takenAt.slice(0, 10)}: ${s.overall}`,
+  }));
+  const xs = points.map((p) => p.x);
+  return (
+    <LineChart
+      label="Execution Gap Index over time"
+      yDomain={[0, 100]}
+      points={points}
+      xTicks={xs.length ? dateTicks(Math.min(...xs), Math.max(...xs)) : []}
+    />
   );
 }
