@@ -40,7 +40,7 @@ describe("priority-not-cascaded", () => {
     expect(found[0].suggestion).toContain(
       'Add a team objective beneath "Win mid-market retail" for Sales (3 FTE)',
     );
-    expect(found[0].suggestion).toContain("parent: co");
+    expect(found[0].suggestion).toContain('with "Win mid-market retail" as its parent and the team set');
     expect(found[0].scope.teams).toEqual(["sales"]);
   });
 

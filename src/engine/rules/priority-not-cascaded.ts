@@ -33,7 +33,7 @@ export const priorityNotCascaded = defineRule({
           },
           suggestion: `Add a team objective beneath ${quoted(p.title)} for ${joinAnd(
             missing.map((t) => `${ctx.teamName(t.team)} (${fte(t.fte)})`),
-          )} — a priority with parent: ${p.id} and team set to the team — saying what the team will change, and what it stops, for it.`,
+          )}: each team's own priority, with ${quoted(p.title)} as its parent and the team set, saying what the team will change, and what it stops, for it.`,
           scope: { priorities: [p.id], teams: missing.map((t) => t.team) },
         },
       ];
