@@ -8,6 +8,9 @@ const BENCHMARKS: { name: string; load: () => Promise<{ run(): Promise<unknown> 
   { name: "lint", load: () => import("./lint-bench.js") },
   { name: "server", load: () => import("./server-bench.js") },
   { name: "web", load: () => import("./web-bench.js") },
+  { name: "rhythm", load: () => import("./rhythm-bench.js") },
+  { name: "convert", load: () => import("./convert-bench.js") },
+  { name: "faults", load: () => import("./faults-bench.js") },
   { name: "classify", load: () => import("./classify-bench.js") },
 ];
 

@@ -1,10 +1,9 @@
 import jsYaml from "js-yaml";
 import type { Problem } from "../domain/errors.js";
-import { parsePlan } from "../domain/parse-plan.js";
-import { combineIssues, type PlanIssue, type PlanPath } from "../domain/plan-issue.js";
-import { checkReferences } from "../domain/plan-references.js";
+import type { PlanIssue, PlanPath } from "../domain/plan-issue.js";
 import type { Plan } from "../domain/plan-schema.js";
 import { dropNulls } from "../domain/primitives.js";
+import { validatePlan } from "../domain/validate-plan.js";
 import { RULES } from "../engine/registry.js";
 import { checkRulesConfig } from "../engine/rule-config.js";
 import { PositionIndex, type SourcePosition } from "./position-index.js";
@@ -76,21 +75,15 @@ export function loadPlan(text: string, options: LoadOptions = {}): LoadedPlan | 
   }
 
   dropNulls(raw);
-  // References first: parsePlan replaces the raw entries by their validated copies.
-  const references = checkReferences(raw);
-  const parsed = parsePlan(raw);
-  const issues: PlanIssue[] = parsed.success
-    ? [...references, ...checkRulesConfig(parsed.data.rules, RULES)]
-    : combineIssues(parsed.issues, references);
+  const validated = validatePlan(raw, { rulesConfig: (rules) => checkRulesConfig(rules, RULES) });
   raw = undefined; // let the raw tree go before analysis: peak memory matters on large plans
 
-  if (!parsed.success || issues.length > 0)
-    return { ok: false, problems: placeProblems(text, dedupe(issues)) };
+  if (!validated.ok) return { ok: false, problems: placeProblems(text, dedupe(validated.issues)) };
 
   let slow: SourceDocument | undefined;
   return {
     ok: true,
-    plan: parsed.data,
+    plan: validated.plan,
     format,
     locate(path) {
       const fast = positions.get(path);

@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { constants as zlibConstants } from "node:zlib";
+import compress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -16,12 +18,17 @@ import { API_PREFIX, installAuth } from "./auth/install-auth.js";
 import { LOG_REDACTION, registerSecurityHeaders } from "./auth/security-headers.js";
 import { registerSessionRoutes } from "./auth/session-routes.js";
 import { storeAuthBackend } from "./auth/store-backend.js";
+import { installGracefulClose } from "./graceful-close.js";
 import { installIdempotency } from "./idempotency.js";
 import { installProblemDetails } from "./problem-details.js";
 import { analysisRoutes } from "./routes/analysis.js";
 import { auditRoutes } from "./routes/audit.js";
+import { checkinBatchRoutes } from "./routes/checkin-batch.js";
 import { checkinRoutes } from "./routes/checkins.js";
 import { collectionRoutes } from "./routes/collections.js";
+import { convertRoutes } from "./routes/convert.js";
+import { digestRoutes } from "./routes/digests.js";
+import { myWorkRoutes } from "./routes/my-work.js";
 import { planRoutes } from "./routes/plan.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 
@@ -99,6 +106,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         : undefined,
   });
   await registerSecurityHeaders(app, { https: options.https });
+  // gzip or brotli per Accept-Encoding for answers over 1 KB; brotli at a quality that stays
+  // fast per request (GET /analysis compresses its own answer once per version instead).
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -128,6 +143,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
+  installGracefulClose(app);
+  // Every side-effecting POST of the API, the account routes included (14.7).
+  installIdempotency(app, store);
   if (options.auth !== false)
     await installAuth(app, storeAuthBackend(store), {
       ...(options.https ? { secureCookies: "always" as const } : {}),
@@ -136,7 +154,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await app.register(
     async (api) => {
-      installIdempotency(api, store);
       api.get("/openapi.json", { config: { permission: "public" }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
@@ -145,7 +162,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(analysisRoutes, { store, today });
       await api.register(collectionRoutes, { store });
       await api.register(checkinRoutes, { store });
+      await api.register(checkinBatchRoutes, { store });
+      await api.register(myWorkRoutes, { store, today });
+      await api.register(digestRoutes, { store });
       await api.register(auditRoutes, { store });
+      await api.register(convertRoutes, { store });
     },
     { prefix: API_PREFIX },
   );

@@ -45,7 +45,18 @@ export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).optional(),
   cursor: z.string().max(200).optional(),
 });
-export const analysisQuery = z.strictObject({ asOf: dateSchema.optional() });
+export const analysisQuery = z.strictObject({
+  asOf: dateSchema.optional(),
+  /** Paging and filters of findings (additive: without them the answer is the whole contract). */
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  cursor: z.string().max(200).optional(),
+  rule: z.string().max(400).optional(),
+  severity: z
+    .string()
+    .regex(/^(error|warning|info)(,(error|warning|info))*$/)
+    .optional(),
+  subject: z.string().max(200).optional(),
+});
 export const auditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).optional(),
   cursor: z.string().max(200).optional(),

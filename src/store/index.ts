@@ -24,20 +24,29 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export async function openStore(options: DatabaseOptions & { today?: () => string } = {}): Promise<Store> {
+export async function openStore(
+  options: DatabaseOptions & { today?: () => string; idempotencyLeaseMs?: number } = {},
+): Promise<Store> {
   const opened = await openDatabase(options);
+  const workspaces = new WorkspaceStore(opened.db, options.today, {
+    // The data lock gives a PGlite folder to this process alone: its versions can be remembered.
+    exclusive: opened.kind === "pglite",
+    idempotencyLeaseMs: options.idempotencyLeaseMs,
+  });
   return {
     db: opened.db,
     kind: opened.kind,
     location: opened.location,
-    workspaces: new WorkspaceStore(opened.db, options.today, {
-      // The data lock gives a PGlite folder to this process alone: its versions can be remembered.
-      exclusive: opened.kind === "pglite",
-    }),
+    workspaces,
     migrate: () => migrate(opened.db),
-    close: () => opened.close(),
+    close: async () => {
+      await workspaces.settle();
+      await opened.close();
+    },
   };
 }
 
+export type { ClaimResult } from "./idempotency/idempotency-keys.js";
+export { type WriteClaim, type WriteClaimSlot, writeClaims } from "./idempotency/write-claim.js";
 export type { Page, StoredItem, Workspace, WriteOptions } from "./workspace-store.js";
 export { requestHash, validatePlan } from "./workspace-store.js";

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 import type { AuthTables } from "./auth/auth-tables.js";
+import type { RhythmTables } from "./rhythm-tables.js";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -80,9 +81,15 @@ export interface IdempotencyKeysTable {
   status: number;
   body: Json | null;
   created_at: Timestamp;
+  /** The process that runs the request while the key is pending ("" once answered). */
+  owner: ColumnType<string, string | undefined, string>;
+  /** Until when the owner is known to be alive; renewed while the request runs. */
+  lease_until: Timestamp;
+  /** Set by the write's own transaction: the change is committed, the answer may not be stored yet. */
+  written: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
-export interface Database extends AuthTables {
+export interface Database extends AuthTables, RhythmTables {
   workspaces: WorkspacesTable;
   people: EntityTable;
   teams: EntityTable;

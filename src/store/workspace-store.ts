@@ -1,26 +1,35 @@
 import { createHash, randomUUID } from "node:crypto";
 import { CompiledQuery, type Kysely, sql, type Transaction } from "kysely";
 import { AppError, type Problem } from "../domain/errors.js";
-import { issuesFromZod, type PlanIssue } from "../domain/plan-issue.js";
-import { checkReferences } from "../domain/plan-references.js";
+import { issuesFromZod } from "../domain/plan-issue.js";
 import {
   checkinShape,
   ENTITY_SECTIONS,
   ENTITY_SINGULAR,
   type EntitySection,
   type Plan,
-  planSchema,
   SECTION_SCHEMAS,
 } from "../domain/plan-schema.js";
 import { dropNulls, todayUtc } from "../domain/primitives.js";
 import { entity } from "../domain/unknown-keys.js";
-import { analyse } from "../engine/analyse.js";
+import { validateEntryChange, validatePlan as validateWholePlan } from "../domain/validate-plan.js";
 import { RULES } from "../engine/registry.js";
 import { checkRulesConfig } from "../engine/rule-config.js";
 import { FreshReads } from "./fresh-reads.js";
+import {
+  type ClaimResult,
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  DEFAULT_LEASE_MS,
+  markIdempotencyKeyWritten,
+  releaseIdempotencyKey,
+  renewIdempotencyLease,
+} from "./idempotency/idempotency-keys.js";
+import { PROCESS_OWNER, writeClaims } from "./idempotency/write-claim.js";
 import { OwnedVersions, type VersionReads } from "./owned-versions.js";
 import { type Item, rowData, sameData, sectionItems, workspaceFieldsOf } from "./plan-rows.js";
 import type { Database } from "./schema.js";
+import { SnapshotQueue } from "./snapshots/snapshot-queue.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -71,12 +80,19 @@ interface Loaded {
 export class WorkspaceStore {
   /** Workspace versions: remembered when this process alone writes, else read fresh each time. */
   private readonly versions: VersionReads<{ id: string; version: number }>;
+  private readonly exclusive: boolean;
+  /** How long a pending Idempotency-Key outlives news from its request (renewed while it runs). */
+  readonly idempotencyLeaseMs: number;
+  private readonly snapshots: SnapshotQueue;
 
   constructor(
     readonly db: Kysely<Database>,
     private readonly today: () => string = () => todayUtc(),
-    options: { exclusive?: boolean } = {},
+    options: { exclusive?: boolean; idempotencyLeaseMs?: number } = {},
   ) {
+    this.exclusive = options.exclusive === true;
+    this.snapshots = new SnapshotQueue(db, today);
+    this.idempotencyLeaseMs = options.idempotencyLeaseMs ?? DEFAULT_LEASE_MS;
     const load = async (slug: string) => {
       // Compiled once: this runs on every cached read, where building the query showed up.
       const { rows } = await this.db.executeQuery<{ id: string; version: number }>(
@@ -88,9 +104,22 @@ export class WorkspaceStore {
     this.versions = options.exclusive ? new OwnedVersions(load) : new FreshReads(load);
   }
 
-  /** Every write goes through here: one transaction, and the version reads told of it. */
-  private transact<T>(change: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
-    return this.versions.write(() => this.db.transaction().execute(change));
+  /**
+   * Every write goes through here: one transaction, and the version reads told of it. A
+   * request holding an Idempotency-Key marks it written in this same transaction, so the mark
+   * and the change commit together or not at all (a crash leaves the key free for a retry).
+   */
+  private async transact<T>(change: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+    const claim = writeClaims.getStore()?.claim;
+    return this.snapshots.around((open) =>
+      this.versions.write(() =>
+        this.db.transaction().execute(async (tx) => {
+          open(tx);
+          if (claim) await markIdempotencyKeyWritten(tx, claim);
+          return change(tx);
+        }),
+      ),
+    );
   }
 
   // ---- workspaces --------------------------------------------------------------------------
@@ -269,7 +298,7 @@ export class WorkspaceStore {
       const ws = await this.lock(tx, slug);
       checkVersion(ws.version, options.expectedVersion, ws);
       const before = await this.load(tx, ws);
-      await this.persist(tx, ws, before.plan, plan, options.actor, "replace", before.versions);
+      await this.persist(tx, ws, before.plan, plan, options.actor, "replace");
       return this.lock(tx, slug);
     });
     return { workspace, created: false };
@@ -404,6 +433,21 @@ export class WorkspaceStore {
     });
   }
 
+  /**
+   * A change made by a command in its own file (src/store/*.ts) through the one write path:
+   * lock, change the plan in memory, validate it whole, write the difference, audit, snapshot.
+   */
+  async change(
+    slug: string,
+    options: WriteOptions,
+    edit: (draft: Plan) => void | Promise<void>,
+  ): Promise<void> {
+    await this.write(slug, options, async (draft) => {
+      await edit(draft);
+      return undefined;
+    });
+  }
+
   // ---- history, audit, idempotency ---------------------------------------------------------
 
   async listSnapshots(slug: string): Promise<
@@ -417,6 +461,7 @@ export class WorkspaceStore {
     }[]
   > {
     const ws = await this.getWorkspace(slug);
+    await this.settle();
     const rows = await this.db
       .selectFrom("snapshots")
       .selectAll()
@@ -505,60 +550,33 @@ export class WorkspaceStore {
     );
   }
 
-  /**
-   * Claims an idempotency key for a request. Returns "claimed" for the first request with the
-   * key, else what is stored: the earlier answer, or "pending" while that request still runs.
-   * Keys are kept 48 hours (at least the 24 the API promises).
-   */
-  async claimIdempotencyKey(
-    scope: string,
-    key: string,
-    requestHash: string,
-  ): Promise<
-    { state: "claimed" } | { state: "pending" | "done"; requestHash: string; status: number; body: unknown }
-  > {
-    await this.db
-      .deleteFrom("idempotency_keys")
-      .where("created_at", "<", new Date(Date.now() - 48 * 3600_000))
-      .execute();
-    const inserted = await this.db
-      .insertInto("idempotency_keys")
-      .values({ scope, key, request_hash: requestHash, status: 0, body: null })
-      .onConflict((oc) => oc.columns(["scope", "key"]).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { state: "claimed" };
-    const row = await this.db
-      .selectFrom("idempotency_keys")
-      .selectAll()
-      .where("scope", "=", scope)
-      .where("key", "=", key)
-      .executeTakeFirstOrThrow();
-    return {
-      state: row.status === 0 ? "pending" : "done",
-      requestHash: row.request_hash,
-      status: row.status,
-      body: row.body,
-    };
+  /** Claims an idempotency key for a request (idempotency/idempotency-keys.ts). */
+  claimIdempotencyKey(scope: string, key: string, requestHash: string): Promise<ClaimResult> {
+    return claimIdempotencyKey(this.db, scope, key, requestHash, {
+      exclusive: this.exclusive,
+      leaseMs: this.idempotencyLeaseMs,
+    });
+  }
+
+  /** Tells other servers the request holding the key is still running. */
+  renewIdempotencyLease(scope: string, key: string, owner = PROCESS_OWNER): Promise<void> {
+    return renewIdempotencyLease(this.db, { scope, key, owner }, this.idempotencyLeaseMs);
   }
 
   /** Stores the answer given to the request that claimed the key. */
-  async completeIdempotencyKey(scope: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.db
-      .updateTable("idempotency_keys")
-      .set({ status, body: JSON.stringify(body ?? null) })
-      .where("scope", "=", scope)
-      .where("key", "=", key)
-      .execute();
+  completeIdempotencyKey(
+    scope: string,
+    key: string,
+    status: number,
+    body: unknown,
+    owner = PROCESS_OWNER,
+  ): Promise<void> {
+    return completeIdempotencyKey(this.db, { scope, key, owner }, status, body);
   }
 
-  /** Frees a key whose request failed on the server's side, so a retry runs again. */
-  async releaseIdempotencyKey(scope: string, key: string): Promise<void> {
-    await this.db
-      .deleteFrom("idempotency_keys")
-      .where("scope", "=", scope)
-      .where("key", "=", key)
-      .where("status", "=", 0)
-      .execute();
+  /** Frees a key whose request failed on the server's side (unless its write committed). */
+  releaseIdempotencyKey(scope: string, key: string, owner = PROCESS_OWNER): Promise<void> {
+    return releaseIdempotencyKey(this.db, { scope, key, owner });
   }
 
   // ---- internals ---------------------------------------------------------------------------
@@ -594,14 +612,25 @@ export class WorkspaceStore {
           .executeTakeFirst();
         return last ? { ...item, changedBy: last.actor, changedAt: new Date(last.at).toISOString() } : item;
       });
-      const problems = validatePlan(draft);
+      // The changed entries were parsed by their schemas; the rest of the plan was valid and
+      // its shapes are untouched, so the whole plan stays valid when the references hold.
+      const problems: Problem[] = validateEntryChange(draft);
+      if (target) {
+        const list = sectionItems(draft, target.section);
+        const index = list.findIndex((x) => x.id === target.id);
+        const parsed = SECTION_SCHEMAS[target.section].safeParse(list[index], { reportInput: true });
+        if (!parsed.success)
+          problems.unshift(
+            ...issuesFromZod(parsed.error).map((i) => ({ ...i, path: [target.section, index, ...i.path] })),
+          );
+      }
       if (problems.length)
         throw new AppError(
           "invalid_request",
           "The change would leave the plan invalid; nothing was changed",
           { problems },
         );
-      await this.persist(tx, ws, before.plan, draft, options.actor, "items", before.versions);
+      await this.persist(tx, ws, before.plan, draft, options.actor, "items");
       if (!target) return undefined;
       const after = await this.lock(tx, slug);
       return this.getIn(tx, after, target.section, target.id);
@@ -720,10 +749,12 @@ export class WorkspaceStore {
     after: Plan,
     actor: string,
     mode: "replace" | "items",
-    versions: Map<string, number> = new Map(),
   ): Promise<void> {
     const now = new Date();
     const counts: Record<string, number> = {};
+    // Item versions come from the workspace's version, which only ever grows: an id deleted
+    // and created again never gets a version it had before, so a stale If-Match stays stale.
+    const version = ws.version + 1;
     for (const section of ENTITY_SECTIONS) {
       const old = new Map(
         sectionItems(before, section).map((item, position) => [item.id, { item, position }]),
@@ -749,7 +780,7 @@ export class WorkspaceStore {
             .set({
               data: JSON.stringify(rowData(section, item)),
               position,
-              version: changed ? (versions.get(versionKey(section, item.id)) ?? 1) + 1 : sql`version`,
+              version: changed ? version : sql`version`,
               updated_at: now,
             })
             .where("workspace_id", "=", ws.id)
@@ -783,7 +814,7 @@ export class WorkspaceStore {
               workspace_id: ws.id,
               id: item.id,
               position: insertPositions[i + j],
-              version: 1,
+              version,
               data: JSON.stringify(rowData(section, item)),
             })),
           )
@@ -794,7 +825,6 @@ export class WorkspaceStore {
     }
 
     const fields = workspaceFieldsOf(after);
-    const version = ws.version + 1;
     await tx
       .updateTable("workspaces")
       .set({
@@ -822,22 +852,14 @@ export class WorkspaceStore {
     else if (!sameData(workspaceFieldsOf(before), fields))
       await this.audit(tx, ws.id, actor, "update", "workspace", ws.slug, workspaceFieldsOf(before), fields);
 
-    // The index over time: one snapshot per version, taken in the same transaction as the change.
-    const asOf = after.asOf ?? this.today();
-    const { index, findings } = analyse(after, { asOf });
-    const bySeverity = { error: 0, warning: 0, info: 0 };
-    for (const f of findings) bySeverity[f.severity]++;
-    await tx
-      .insertInto("snapshots")
-      .values({
-        workspace_id: ws.id,
-        version,
-        as_of: asOf,
-        overall: index.overall,
-        dimensions: JSON.stringify(index.dimensions),
-        counts: JSON.stringify(bySeverity),
-      })
-      .execute();
+    // The index over time: one snapshot per version, analysed after the commit (not while
+    // the workspace is locked and PGlite's one connection is held).
+    this.snapshots.request(tx, { workspaceId: ws.id, version, plan: after });
+  }
+
+  /** Waits for the snapshots of every write made so far (before reading history, or closing). */
+  settle(): Promise<void> {
+    return this.snapshots.settle();
   }
 
   private async persistSeries(
@@ -966,13 +988,16 @@ async function insertHistory(
     .execute();
 }
 
-/** Every problem of a whole plan: shape, references, the rules section. */
+/** Every problem of a whole plan: shape, references, the rules section (domain/validate-plan.ts). */
 export function validatePlan(plan: unknown): Problem[] {
-  const parsed = planSchema.safeParse(plan, { reportInput: true });
-  const issues: PlanIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
-  issues.push(...checkReferences(plan));
-  if (parsed.success) issues.push(...checkRulesConfig(parsed.data.rules, RULES));
-  return issues;
+  // A copy of the entry lists: validation replaces entries by their parsed copies.
+  const copy =
+    plan && typeof plan === "object" && !Array.isArray(plan)
+      ? Object.fromEntries(
+          Object.entries(plan as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]),
+        )
+      : plan;
+  return validateWholePlan(copy, { rulesConfig: (rules) => checkRulesConfig(rules, RULES) }).issues;
 }
 
 function parseItem(section: EntitySection, body: unknown, prefix: (string | number)[]): Item {

@@ -14,7 +14,13 @@ export function withDataOption(command: Command): Command {
 /** Opens and migrates the store (loaded on demand: `lint` never pays for the database code). */
 export async function openCliStore(io: CliIO, data: string): Promise<Store> {
   const { openStore } = await import("../../store/index.js");
-  const store = await openStore({ databaseUrl: io.env.DATABASE_URL || undefined, dataDir: data });
+  const lease = Number(io.env.THROUGHLINE_IDEMPOTENCY_LEASE_MS);
+  const store = await openStore({
+    databaseUrl: io.env.DATABASE_URL || undefined,
+    dataDir: data,
+    // How long a pending Idempotency-Key survives its server's silence (default 15 s).
+    idempotencyLeaseMs: Number.isInteger(lease) && lease > 0 ? lease : undefined,
+  });
   try {
     await store.migrate();
   } catch (error) {

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { todayUtc } from "../../domain/primitives.js";
 import type { Store } from "../../store/index.js";
-import { AnalysisCache } from "../analysis-cache.js";
-import { etag } from "../http-helpers.js";
+import { AnalysisCache, encoded, negotiateEncoding } from "../analysis-cache.js";
+import { analysisEtag, findingsPage, matchesIfNoneMatch, wantsPage } from "../analysis-page.js";
 import { analysisQuery, wsParams } from "../request-schemas.js";
 
 const snapshot = z.object({
@@ -34,21 +34,65 @@ export async function analysisRoutes(
         params: wsParams,
         querystring: analysisQuery,
       },
+      // Compressed here, once per version, rather than per request by @fastify/compress.
+      compress: false,
     },
     async (request, reply) => {
       // The cheap check first: the workspace's version. Without ?asOf the day is the plan's
       // own asOf (fixed for a version) or today, so "default@today" keys it as well.
-      const requested = request.query.asOf ?? `default@${today()}`;
+      const { asOf, ...findingsQuery } = request.query;
+      const requested = asOf ?? `default@${today()}`;
       const ws = await store.workspaces.workspaceVersion(request.params.ws);
+      const tag = analysisEtag(ws.version, requested, findingsQuery);
+      reply.header("vary", "accept-encoding");
+      if (matchesIfNoneMatch(request.headers["if-none-match"], tag))
+        return reply.code(304).header("etag", tag).send();
       let version = ws.version;
-      let body = cache.get(cache.key(ws.id, version, requested));
-      if (!body) {
+      let entry = cache.get(cache.key(ws.id, version, requested));
+      if (!entry) {
         const { plan, workspace } = await store.workspaces.readPlan(request.params.ws);
         version = workspace.version;
         const key = cache.key(workspace.id, version, requested);
-        body = cache.get(key) ?? cache.compute(key, plan, request.query.asOf ?? plan.asOf ?? today());
+        entry = cache.get(key) ?? cache.compute(key, plan, asOf ?? plan.asOf ?? today());
       }
-      return reply.header("etag", etag(version)).type("application/json; charset=utf-8").send(body);
+      const answer = wantsPage(findingsQuery)
+        ? (() => {
+            const body = JSON.stringify(findingsPage(entry.report, findingsQuery));
+            return { body, encoded: new Map() };
+          })()
+        : entry;
+      reply
+        .header("etag", analysisEtag(version, requested, findingsQuery))
+        .type("application/json; charset=utf-8");
+      const encoding = negotiateEncoding(request.headers["accept-encoding"]);
+      // Small pages go as they are; the whole answer is sent compressed once per version.
+      if (!encoding || answer.body.length < 1024) return reply.send(answer.body);
+      return reply.header("content-encoding", encoding).send(encoded(answer, encoding));
+    },
+  );
+
+  r.get(
+    "/workspaces/:ws/analysis/date",
+    {
+      config: { permission: "workspace:read" },
+      schema: {
+        tags: ["analysis"],
+        summary:
+          "The day the workspace is analysed as of: the plan's pinned asOf, else today (the server's UTC day)",
+        params: wsParams,
+        response: {
+          200: z.object({
+            asOf: z.string().describe("YYYY-MM-DD"),
+            pinned: z.boolean().describe("true when the plan pins asOf"),
+            today: z.string().describe("the server's day, YYYY-MM-DD (UTC)"),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { plan } = await store.workspaces.readPlan(request.params.ws);
+      const day = today();
+      return { asOf: plan.asOf ?? day, pinned: plan.asOf !== undefined, today: day };
     },
   );
 

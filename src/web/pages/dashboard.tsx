@@ -3,6 +3,7 @@ import type { Plan as PlanData } from "../../domain/plan-schema";
 import { type FindingEntry, groupFindings, populationOf, subjectNamer } from "../../engine/finding-groups";
 import { FindingAction } from "../actions";
 import { type Analysis, api, type Finding, get, type Item, type Snapshot } from "../api";
+import { asOfQuery, viewedAsOf } from "../as-of";
 import { dateTicks, dayNumber } from "../chart-scales";
 import { Bar, LineChart } from "../charts";
 import { Loading, useAsync } from "../components";
@@ -13,7 +14,7 @@ import { Link } from "../router";
 export function Dashboard({ ws }: { ws: string }) {
   const { data, error, reload } = useAsync(async () => {
     const [analysis, history, people, initiatives, priorities, plan] = await Promise.all([
-      get<Analysis>(`/workspaces/${ws}/analysis`),
+      get<Analysis>(`/workspaces/${ws}/analysis${asOfQuery()}`),
       get<{ items: Snapshot[] }>(`/workspaces/${ws}/analysis/history`),
       get<{ items: Item[] }>(`/workspaces/${ws}/people?limit=500`),
       get<{ items: Item[] }>(`/workspaces/${ws}/initiatives?limit=500`),
@@ -27,7 +28,10 @@ export function Dashboard({ ws }: { ws: string }) {
       people: people.items,
       initiatives: initiatives.items,
       priorities: priorities.items,
-      population: populationOf(plan, analysis.asOf ?? plan.asOf ?? new Date().toISOString().slice(0, 10)),
+      population: populationOf(
+        plan,
+        viewedAsOf() ?? analysis.asOf ?? plan.asOf ?? new Date().toISOString().slice(0, 10),
+      ),
       nameOf: subjectNamer(plan),
     };
   }, [ws]);

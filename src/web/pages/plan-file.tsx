@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { api } from "../api";
 import { Problems } from "../components";
+import { Link } from "../router";
 import { useCan } from "../session";
 
 export function PlanFilePage({ ws }: { ws: string }) {
@@ -55,6 +56,10 @@ export function PlanFilePage({ ws }: { ws: string }) {
             </p>
           )}
           <Problems error={error} />
+          <p>
+            No plan file yet? <Link to={`/w/${ws}/import`}>Import a strategy document</Link>: an OKR page, an
+            OKR spreadsheet or a tracker export, previewed before anything is written.
+          </p>
         </section>
       )}
     </article>
