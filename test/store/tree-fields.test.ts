@@ -57,7 +57,7 @@ for (const database of TEST_DATABASES) {
         },
         actor,
       );
-      expect(created).toMatchObject({ parent: "commuters-ride-daily", team: "support", version: 1 });
+      expect(created).toMatchObject({ parent: "commuters-ride-daily", team: "support" });
       const metric = await store.workspaces.update(
         "tree",
         "metrics",
