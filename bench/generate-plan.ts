@@ -9,6 +9,12 @@
  * | XL   | 200   | 2,000  | 60         | 6,000 × 20            | 10,000      | 5,000    | 3,000     | 500     |
  * | XL2  | 400   | 4,000  | 120        | 12,000 × 20           | 20,000      | 10,000   | 6,000     | 1,000   |
  *
+ * Priorities form a three-level tree, as real OKRs do: a sixth are company objectives, a third
+ * function objectives beneath them, the rest team objectives beneath those (`parent`, `team`);
+ * every metric has an owner, one team in ten has no capacity written down, some initiatives
+ * have an owner list and the metrics they move, stops and decisions name their team, and
+ * metric names are worded like real key results, so the wording classifiers run on every one.
+ *
  * Defects are mixed in on purpose (unowned and shared priorities, overloaded teams, orphan
  * work, stale metrics, late promises, unused insights, "no" answers left standing) so that
  * most rules fire, as they would on a real organisation's plan.
@@ -90,6 +96,24 @@ function day(offset: number): string {
 const KINDS = ["outcome", "business", "output", "efficiency"];
 const AREAS = ["incentives", "process", "structure", "decision-rights", "resources", "skills", "culture"];
 const DECISION_KINDS = ["cut", "deprioritise", "stop", "invest", "pivot", "continue"];
+const OBJECTIVE_TITLES = [
+  "Customer experience",
+  "Get mid-market retailers live in a day",
+  "Engineering efficiency and foundations",
+  "Halve the time from signup to first report",
+  "Great team",
+  "Make support answer setup questions within the hour",
+];
+const KEY_RESULT_NAMES = [
+  "Customers renewing after the first year, segment",
+  "Launch the partner portal for region",
+  "Hire engineers for squad",
+  "Increase weekly active stores from X to Y, cohort",
+  "Median days from contract to first dashboard, region",
+  "Publish the quarterly benchmark report",
+  "Net revenue retention, segment",
+  "Tickets closed per agent, queue",
+];
 
 export function generatePlanYaml(size: Size, seed = 1): string {
   const n = SIZES[size];
@@ -120,7 +144,8 @@ export function generatePlanYaml(size: Size, seed = 1): string {
   for (let t = 0; t < n.teams; t++) {
     w(`  - id: team-${t}`);
     w(`    name: Team ${t}`);
-    w(`    capacity: ${Math.round(perTeam * (t % 5 === 0 ? 0.8 : 1.4))}`);
+    // Capacity nobody wrote down (unknown, not zero) for one team in ten.
+    if (t % 10 !== 9) w(`    capacity: ${Math.round(perTeam * (t % 5 === 0 ? 0.8 : 1.4))}`);
     w("    scorecard:");
     for (let k = 0; k < 3; k++) {
       w(`      - metric: metric-${(t * 3 + k) % n.metrics}`);
@@ -128,10 +153,21 @@ export function generatePlanYaml(size: Size, seed = 1): string {
     }
   }
 
+  // The objective tree: company objectives first, then function objectives, then team ones.
+  const companyLevel = Math.max(1, Math.ceil(n.priorities / 6));
+  const functionLevel = Math.max(companyLevel, Math.ceil(n.priorities / 2));
   w("priorities:");
   for (let p = 0; p < n.priorities; p++) {
     w(`  - id: priority-${p}`);
-    w(`    title: Win segment ${p} with a sharper offer`);
+    w(
+      `    title: ${p < companyLevel ? `Win segment ${p} with a sharper offer` : pick(OBJECTIVE_TITLES)} (${p})`,
+    );
+    if (p >= companyLevel) {
+      const parent =
+        p < functionLevel ? p % companyLevel : companyLevel + (p % (functionLevel - companyLevel || 1));
+      w(`    parent: priority-${parent}`);
+      w(`    team: team-${p % n.teams}`);
+    }
     if (p % 10 === 3) {
       // no owner
     } else if (p % 10 === 7) w(`    owner: [person-${p}, person-${p + 1}]`);
@@ -161,7 +197,8 @@ export function generatePlanYaml(size: Size, seed = 1): string {
     const base = 10 + int(40);
     const up = rand() < 0.7;
     w(`  - id: metric-${m}`);
-    w(`    name: Metric ${m}`);
+    w(`    name: ${pick(KEY_RESULT_NAMES)} ${m}`);
+    w(`    owner: person-${(m * 7) % n.people}`);
     w(`    kind: ${KINDS[m % 4]}`);
     w(`    direction: ${up ? "up" : "down"}`);
     w(`    baseline: ${base}`);
@@ -188,12 +225,17 @@ export function generatePlanYaml(size: Size, seed = 1): string {
   for (let i = 0; i < n.initiatives; i++) {
     w(`  - id: initiative-${i}`);
     w(`    title: Initiative ${i}`);
-    if (i % 13 !== 0) w(`    owner: person-${i % n.people}`);
+    if (i % 19 === 4) w(`    owner: [person-${i % n.people}, person-${(i + 1) % n.people}]`);
+    else if (i % 13 !== 0) w(`    owner: person-${i % n.people}`);
     if (i % 11 !== 0) {
       w("    priorities:");
       w(`      - priority-${i % n.priorities}`);
     }
     if (i % 17 === 0) w(`    status: ${pick(["done", "stopped", "paused"])}`);
+    if (i % 2 === 0) {
+      w("    metrics:");
+      w(`      - metric-${i % n.metrics}`);
+    }
     w("    allocation:");
     w(`      team-${i % n.teams}: ${1 + int(3) * 0.5}`);
     if (i % 3 === 0) w(`      team-${(i + 7) % n.teams}: 0.5`);
@@ -204,6 +246,7 @@ export function generatePlanYaml(size: Size, seed = 1): string {
     w(`  - id: stop-${s}`);
     w(`    what: Old line of work ${s}`);
     w(`    priority: priority-${s * 2}`);
+    w(`    team: team-${(s * 11) % n.teams}`);
     w(`    initiative: initiative-${s * 11}`);
     w(`    decided: ${day(20 + s)}`);
     w(`    effective: ${day(40 + s)}`);
@@ -241,6 +284,10 @@ export function generatePlanYaml(size: Size, seed = 1): string {
     w(`    date: ${day(int(250))}`);
     w(`    statement: Decision ${d}`);
     w(`    kind: ${pick(DECISION_KINDS)}`);
+    if (d % 2 === 0) {
+      w(`    priority: priority-${d % n.priorities}`);
+      w(`    team: team-${d % n.teams}`);
+    }
     if (d % 3 !== 0) {
       w("    evidence:");
       w(`      - insight-${(d * 2) % n.insights}`);

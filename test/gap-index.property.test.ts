@@ -89,7 +89,8 @@ describe("Execution Gap Index", () => {
     .record({
       count: fc.integer({ min: 1, max: 7 }),
       allocations: fc.array(
-        fc.record({ product: fc.integer({ min: 0, max: 6 }), sales: fc.integer({ min: 0, max: 4 }) }),
+        // Small allocations too, so teams get spread thin and splitting work can tip that.
+        fc.record({ product: fc.constantFrom(0, 0.5, 1, 1, 2, 6), sales: fc.constantFrom(0, 0.5, 1, 4) }),
         {
           maxLength: 6,
         },
@@ -122,6 +123,16 @@ describe("Execution Gap Index", () => {
           date: dayBefore("2026-06-01", age),
           summary: "Learned",
         })),
+        // A promise on track and a decision that fires nothing, so every dimension is assessed
+        // and a defect below only adds findings (not the data that makes a dimension assessed).
+        promises: [
+          {
+            id: "fine",
+            statement: "On track",
+            milestones: [{ team: "product", what: "Ready", date: "2026-09-01", done: true }],
+          },
+        ],
+        decisions: [{ id: "keep", date: "2026-05-01", statement: "Keep going", kind: "continue" as const }],
       })),
     );
 
@@ -170,6 +181,108 @@ describe("Execution Gap Index", () => {
       );
     });
   }
+
+  it("does not change when an owned initiative is split in two with the same owner, priorities and total allocation", () => {
+    fc.assert(
+      fc.property(planArb, fc.nat(), fc.double({ min: 0, max: 1, noNaN: true }), (input, pick, share) => {
+        const owned = input.initiatives.filter((i) => i.owner !== undefined);
+        fc.pre(owned.length > 0);
+        const target = owned[pick % owned.length];
+        // Halves of each allocation, in whole and fractional FTE; their sum is the original.
+        const first = Object.fromEntries(
+          Object.entries(target.allocation).map(([t, v]) => [t, Math.round(v * share * 10) / 10]),
+        );
+        const second = Object.fromEntries(
+          Object.entries(target.allocation).map(([t, v]) => [t, Math.round((v - first[t]) * 10) / 10]),
+        );
+        const split = {
+          ...input,
+          initiatives: input.initiatives.flatMap((i) =>
+            i === target
+              ? [
+                  { ...i, allocation: first },
+                  { ...i, id: `${i.id}-b`, title: `${i.title} (part two)`, allocation: second },
+                ]
+              : [i],
+          ),
+        };
+        const before = analyse(makePlan(input)).index;
+        const after = analyse(makePlan(split)).index;
+        expect(after).toEqual(before);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("does not change when splitting work would make a team look spread thin", () => {
+    const plan = (parts: number[]) =>
+      makePlan({
+        people,
+        teams,
+        priorities: [{ id: "p0", title: "Win mid-market retailers", owner: "ana" }],
+        initiatives: [
+          ...parts.map((fte, i) => ({
+            id: `a${i}`,
+            title: `Setup ${i}`,
+            owner: "cy",
+            priorities: ["p0"],
+            allocation: { product: fte },
+          })),
+          { id: "b", title: "Reports", owner: "bo", priorities: ["p0"], allocation: { product: 1 } },
+          { id: "c", title: "Imports", owner: "ana", priorities: ["p0"], allocation: { product: 0.5 } },
+        ],
+      });
+    expect(analyse(plan([0.5, 1])).index).toEqual(analyse(plan([1.5])).index);
+  });
+
+  it("does not change when unowned work is written as one initiative per bullet", () => {
+    const plan = (bullets: number) =>
+      makePlan({
+        people,
+        teams,
+        priorities: [{ id: "p0", title: "Win mid-market retailers", owner: "ana" }],
+        initiatives: Array.from({ length: bullets }, (_, i) => ({
+          id: `b${i}`,
+          title: `Bullet ${i}`,
+          priorities: ["p0"],
+          allocation: { product: 3 / bullets },
+        })),
+      });
+    const one = analyse(plan(1));
+    const three = analyse(plan(3));
+    expect(three.findings.filter((f) => f.rule === "initiative-no-owner")).toHaveLength(3);
+    expect(three.index).toEqual(one.index);
+  });
+
+  it("leaves dimensions the plan holds no data for out of the overall index", () => {
+    const bare = analyse(
+      makePlan({
+        people,
+        teams: [{ id: "product", name: "Product" }],
+        priorities: [{ id: "p0", title: "Customer experience" }],
+      }),
+    ).index;
+    expect(bare.notAssessed).toEqual(["capacity", "timelines", "learning"]);
+    const assessed = DIMENSIONS.filter((d) => !bare.notAssessed.includes(d));
+    const mean = assessed.reduce((sum, d) => sum + bare.dimensions[d], 0) / assessed.length;
+    expect(bare.overall).toBeCloseTo(mean, 1);
+    expect(bare.overall).toBeGreaterThan(
+      DIMENSIONS.reduce((sum, d) => sum + bare.dimensions[d], 0) / DIMENSIONS.length,
+    );
+    // One team with a capacity, one promise and one insight make each dimension assessed.
+    const full = analyse(
+      makePlan({
+        people,
+        teams: [{ id: "product", name: "Product", capacity: 3 }],
+        priorities: [{ id: "p0", title: "Customer experience" }],
+        promises: [
+          { id: "x", statement: "x", milestones: [{ team: "product", what: "x", date: "2026-09-01" }] },
+        ],
+        insights: [{ id: "n", date: "2026-05-30", summary: "x" }],
+      }),
+    ).index;
+    expect(full.notAssessed).toEqual([]);
+  });
 
   it("never rises when a priority gets a single owner (closing ownership findings)", () => {
     fc.assert(

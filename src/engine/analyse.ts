@@ -9,6 +9,7 @@ import {
   type AnalysisOptions,
   type AnalysisResult,
   DIMENSIONS,
+  type Dimension,
   type Finding,
   type RuleFinding,
   type Subject,
@@ -70,6 +71,7 @@ function run(
         path: raw.path ?? ctx.pathOf(raw.subject),
         scope: resolveScope(ctx, raw),
         actions: [],
+        ...indexKeyOf(ctx, rule.id, raw.subject),
       });
     }
   }
@@ -80,6 +82,7 @@ function run(
     findings,
     ctx.livePriorities.map((p) => p.id),
     plan.teams.map((t) => t.id),
+    notAssessedDimensions(ctx),
   );
   const result = { index, findings };
   CONTEXTS.set(result, ctx);
@@ -88,6 +91,33 @@ function run(
 
 /** Each result's context, for a what-if that re-analyses a changed copy of its plan. */
 const CONTEXTS = new WeakMap<AnalysisResult, AnalysisContext>();
+/**
+ * Dimensions whose inputs the plan does not hold at all (shared spec rules.md, "The Execution
+ * Gap Index"): capacity when no team has a capacity, timelines without promises, learning
+ * without insights and decisions (as of the analysis day).
+ */
+export function notAssessedDimensions(ctx: AnalysisContext): Dimension[] {
+  const out: Dimension[] = [];
+  if (!ctx.plan.teams.some((t) => t.capacity !== undefined)) out.push("capacity");
+  if ((ctx.plan.promises ?? []).length === 0) out.push("timelines");
+  if ((ctx.plan.insights ?? []).length === 0 && (ctx.plan.decisions ?? []).length === 0) out.push("learning");
+  return out;
+}
+
+/**
+ * One piece of work written as several initiatives (same owner, same priorities) counts once
+ * towards the index, so splitting or merging initiatives leaves it unchanged.
+ */
+function indexKeyOf(ctx: AnalysisContext, rule: string, subject: Subject): { indexKey?: string } {
+  if (subject.type !== "initiative") return {};
+  const initiative = ctx.initiatives.get(subject.id);
+  if (!initiative) return {};
+  const owner = ctx.initiativeOwnerOf(initiative);
+  const who =
+    owner.kind === "person" ? owner.id : owner.kind === "people" ? [...owner.ids].sort().join(",") : "";
+  const serves = unique(initiative.priorities).sort().join(",");
+  return { indexKey: `${rule}\u0000${owner.kind}:${who}\u0000${serves}` };
+}
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (

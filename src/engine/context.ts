@@ -53,6 +53,13 @@ export class AnalysisContext {
   private cachedAllocations?: Map<string, { initiative: Initiative; fte: number }[]>;
   private cachedOwned?: Map<string, Priority[]>;
   private readonly liveIds: Set<string>;
+  /** Priorities naming each priority as `parent`, in plan order. */
+  private readonly childrenOf = new Map<string, Priority[]>();
+  private readonly cachedBeneath = new Map<string, string[]>();
+  /** Live top-level priorities (status committed, no `parent` in the plan), in plan order. */
+  readonly liveTopLevel: Priority[];
+  /** Whether any priority sits beneath another: the plan writes a cascade of objectives. */
+  readonly hasTree: boolean;
 
   /**
    * `previous`: the context of the plan this one was changed from (a what-if), on the same day.
@@ -78,6 +85,11 @@ export class AnalysisContext {
     for (const x of p.insights ?? []) this.insights.set(x.id, x);
     this.livePriorities = p.priorities.filter((x) => x.status === "committed");
     this.liveIds = new Set(this.livePriorities.map((x) => x.id));
+    for (const x of p.priorities)
+      if (x.parent !== undefined && x.parent !== x.id && this.priorities.has(x.parent))
+        push(this.childrenOf, x.parent, x);
+    this.hasTree = this.childrenOf.size > 0;
+    this.liveTopLevel = this.livePriorities.filter((x) => this.isTopLevel(x));
     for (const m of p.metrics ?? [])
       for (const id of unique(m.priorities)) push(this.metricsByPriority, id, m);
     for (const i of p.initiatives ?? [])
@@ -88,6 +100,37 @@ export class AnalysisContext {
     }
     for (const d of p.decisions ?? [])
       for (const id of unique(d.evidence)) push(this.decisionsByInsight, id, d);
+  }
+
+  /**
+   * A priority without `parent` (or whose parent is not in the plan, as a workspace may
+   * hold after a deletion): with no `parent` fields every priority is top level.
+   */
+  isTopLevel(priority: Priority): boolean {
+    return priority.parent === undefined || !this.priorities.has(priority.parent);
+  }
+
+  /** Ids of the priorities beneath one, at any depth and whatever their status (a loop ends the walk). */
+  beneath(id: string): string[] {
+    const cached = this.cachedBeneath.get(id);
+    if (cached) return cached;
+    const seen = new Set<string>([id]);
+    const out: string[] = [];
+    const queue = [id];
+    for (let next = queue.shift(); next !== undefined; next = queue.shift())
+      for (const child of this.childrenOf.get(next) ?? [])
+        if (!seen.has(child.id)) {
+          seen.add(child.id);
+          out.push(child.id);
+          queue.push(child.id);
+        }
+    this.cachedBeneath.set(id, out);
+    return out;
+  }
+
+  /** A priority and every priority beneath it. */
+  withBeneath(id: string): string[] {
+    return [id, ...this.beneath(id)];
   }
 
   isLivePriority(id: string): boolean {

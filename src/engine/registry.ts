@@ -1,7 +1,10 @@
 import { decisionWithoutEvidence } from "./rules/decision-without-evidence.js";
 import { incentiveMisaligned } from "./rules/incentive-misaligned.js";
 import { initiativeNoOwner } from "./rules/initiative-no-owner.js";
+import { initiativeSharedOwner } from "./rules/initiative-shared-owner.js";
 import { insightUnused } from "./rules/insight-unused.js";
+import { metricKindDoubtful } from "./rules/metric-kind-doubtful.js";
+import { metricNoTarget } from "./rules/metric-no-target.js";
 import { metricRevertedToOutput } from "./rules/metric-reverted-to-output.js";
 import { metricStale } from "./rules/metric-stale.js";
 import { orphanInitiative } from "./rules/orphan-initiative.js";
@@ -9,6 +12,7 @@ import { outcomeOffTrack } from "./rules/outcome-off-track.js";
 import { ownerOverloaded } from "./rules/owner-overloaded.js";
 import { priorityNoOwner } from "./rules/priority-no-owner.js";
 import { priorityNoStops } from "./rules/priority-no-stops.js";
+import { priorityNotCascaded } from "./rules/priority-not-cascaded.js";
 import { prioritySharedOwner } from "./rules/priority-shared-owner.js";
 import { priorityUnmeasured } from "./rules/priority-unmeasured.js";
 import { priorityVague } from "./rules/priority-vague.js";
@@ -34,14 +38,18 @@ export const RULES: readonly RuleDefinition[] = [
   prioritySharedOwner,
   ownerOverloaded,
   initiativeNoOwner,
+  initiativeSharedOwner,
   tooManyPriorities,
   priorityVague,
   priorityNoStops,
+  priorityNotCascaded,
   teamOverCapacity,
   orphanInitiative,
   workSpreadThin,
   stopNotEnforced,
   priorityUnmeasured,
+  metricNoTarget,
+  metricKindDoubtful,
   incentiveMisaligned,
   metricRevertedToOutput,
   metricStale,

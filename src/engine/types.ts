@@ -62,6 +62,12 @@ export interface Finding {
   scope: { priorities: readonly string[]; teams: readonly string[] };
   /** The suggestion as changes `what-if` can simulate (engine/moves/finding-actions.ts); may be empty. */
   actions?: PlanChange[];
+  /**
+   * Findings with the same key count once towards the index (the most severe): a finding on
+   * an initiative is keyed by rule, owner and priorities, so writing one piece of work as
+   * several initiatives does not move the index. Absent: the finding counts on its own.
+   */
+  indexKey?: string;
 }
 
 /**
@@ -84,8 +90,12 @@ export interface RuleDefinition<T extends z.ZodObject = z.ZodObject> {
 }
 
 export interface IndexReport {
+  /** Mean of the assessed dimensions. */
   overall: number;
+  /** Every dimension's score over its findings, assessed or not (see `notAssessed`). */
   dimensions: Record<Dimension, number>;
+  /** Dimensions whose inputs the plan does not hold at all: shown as "not assessed", left out of `overall`. */
+  notAssessed: Dimension[];
   priorities: Record<string, number>;
   teams: Record<string, number>;
 }

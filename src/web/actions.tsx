@@ -5,8 +5,18 @@ import { initialOwner, today } from "./format";
 import type { Owns } from "./owned-by-me";
 import { Link } from "./router";
 import { useCan } from "./session";
+import { DeclareOutputForm, TargetForm, TeamObjectiveForm } from "./tree-actions";
 
-type Kind = "owner" | "initiative-owner" | "stop" | "enforce" | "metric" | "decision";
+type Kind =
+  | "owner"
+  | "initiative-owner"
+  | "stop"
+  | "enforce"
+  | "metric"
+  | "decision"
+  | "target"
+  | "team-objective"
+  | "declare-output";
 
 /** The action that closes a finding, one click away. */
 export function actionFor(f: Finding): { kind: Kind; label: string } | undefined {
@@ -16,6 +26,14 @@ export function actionFor(f: Finding): { kind: Kind; label: string } | undefined
       return { kind: "owner", label: "Make one owner" };
     case "initiative-no-owner":
       return { kind: "initiative-owner", label: "Assign an owner" };
+    case "initiative-shared-owner":
+      return { kind: "initiative-owner", label: "Make one owner" };
+    case "metric-no-target":
+      return { kind: "target", label: "Set the target" };
+    case "priority-not-cascaded":
+      return { kind: "team-objective", label: "Add a team objective beneath" };
+    case "metric-kind-doubtful":
+      return { kind: "declare-output", label: "Declare it output" };
     case "orphan-initiative":
     case "review-not-acted-on":
     case "priority-no-stops":
@@ -31,6 +49,13 @@ export function actionFor(f: Finding): { kind: Kind; label: string } | undefined
     default:
       return undefined;
   }
+}
+
+/** For a shared owner, the choice is among the people sharing it; otherwise anyone. */
+function sharedOwners(f: Finding, people: Item[]): Item[] {
+  const owners = f.evidence.owners as string[] | undefined;
+  const among = Array.isArray(owners) ? people.filter((p) => owners.includes(p.id)) : [];
+  return among.length ? among : people;
 }
 
 /** Which initiative a stop for this finding would name. */
@@ -100,7 +125,7 @@ export function FindingAction({
             ws={ws}
             section="initiatives"
             id={finding.subject.id}
-            people={people}
+            people={sharedOwners(finding, people)}
             suggested={finding.evidence.suggestedOwner}
             onDone={done}
           />
@@ -119,6 +144,13 @@ export function FindingAction({
         )}
         {action.kind === "metric" && <MetricForm ws={ws} priority={finding.subject.id} onDone={done} />}
         {action.kind === "decision" && <DecisionForm ws={ws} insight={finding.subject.id} onDone={done} />}
+        {action.kind === "target" && <TargetForm ws={ws} metric={finding.subject.id} onDone={done} />}
+        {action.kind === "team-objective" && (
+          <TeamObjectiveForm ws={ws} finding={finding} people={people} onDone={done} />
+        )}
+        {action.kind === "declare-output" && (
+          <DeclareOutputForm ws={ws} metric={finding.subject.id} onDone={done} />
+        )}
         <button type="button" className="link" onClick={close}>
           Cancel
         </button>

@@ -76,9 +76,13 @@ export interface Finding {
 }
 
 export interface Analysis {
+  /** Not in the JSON contract; present when a caller adds it. */
+  asOf?: string;
   index: {
     overall: number;
     dimensions: Record<string, number>;
+    /** Dimensions the plan holds no data for: shown as "not assessed", left out of `overall`. */
+    notAssessed?: string[];
     priorities: Record<string, number>;
     teams: Record<string, number>;
   };

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { analyse } from "../../src/engine/analyse.js";
 import { proposeMoves } from "../../src/engine/moves/propose-moves.js";
+import type { Dimension } from "../../src/engine/types.js";
 import { offsiteReport } from "../../src/report/offsite-model.js";
 import { offsitePdf } from "../../src/report/offsite-pdf.js";
 import { examplePlan, exampleText } from "../support/acme.js";
@@ -55,7 +56,10 @@ describe("the offsite pack (PDF)", () => {
   it("marks not-assessed dimensions as such, never as a score", async () => {
     const plan = examplePlan();
     const analysis = analyse(plan);
-    const marked = { ...analysis, index: { ...analysis.index, notAssessed: ["timelines", "learning"] } };
+    const marked = {
+      ...analysis,
+      index: { ...analysis.index, notAssessed: ["timelines", "learning"] as Dimension[] },
+    };
     const { text } = await pdfText(await offsitePdf(offsiteReport(plan, plan.asOf ?? "", marked)));
     expect(text).toContain("not assessed");
     expect(text).toContain("Not assessed: Timelines, Learning loop");

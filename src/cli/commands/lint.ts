@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { isCalendarDate } from "../../domain/primitives.js";
 import { analyse } from "../../engine/analyse.js";
+import { populationOf, subjectNamer } from "../../engine/finding-groups.js";
 import { type JsonMove, type JsonReport, toJsonMoves, toJsonReport } from "../../engine/json-report.js";
 import { proposeMoves } from "../../engine/moves/propose-moves.js";
 import { loadPlan } from "../../plan/load-plan.js";
@@ -20,6 +21,8 @@ export interface LintOptions {
   maxWarnings?: number;
   /** Also propose the coherent set of moves (engine/moves/propose-moves.ts). */
   moves?: boolean;
+  /** List every finding of a rule that fires on many subjects (text output). */
+  expand?: boolean;
 }
 
 type FileResult =
@@ -38,6 +41,10 @@ export function registerLint(program: Command, io: CliIO, setExit: (code: number
     )
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
     .option("--moves", "also propose the few moves that close most of the gap, in the order to take them")
+    .option(
+      "--expand",
+      "list each finding of a rule that fires on many subjects, instead of one line for them",
+    )
     .addHelpText(
       "after",
       "\nExit codes: 0 no errors, 1 the analysis found errors (or too many warnings), 2 invalid input.\n",
@@ -47,7 +54,13 @@ export function registerLint(program: Command, io: CliIO, setExit: (code: number
     });
 }
 
-type RawLintOptions = { format: string; asOf?: string; maxWarnings?: string; moves?: boolean };
+type RawLintOptions = {
+  format: string;
+  asOf?: string;
+  maxWarnings?: string;
+  moves?: boolean;
+  expand?: boolean;
+};
 
 export function parseLintOptions(raw: RawLintOptions): LintOptions {
   if (!(FORMATS as readonly string[]).includes(raw.format))
@@ -60,7 +73,13 @@ export function parseLintOptions(raw: RawLintOptions): LintOptions {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
       throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${raw.maxWarnings}"`);
   }
-  return { format: raw.format as Format, asOf: raw.asOf, maxWarnings, moves: raw.moves === true };
+  return {
+    format: raw.format as Format,
+    asOf: raw.asOf,
+    maxWarnings,
+    moves: raw.moves === true,
+    expand: raw.expand === true,
+  };
 }
 
 function jsonProblems(problems: { path: readonly (string | number)[]; line?: number; column?: number }[]) {
@@ -108,7 +127,12 @@ export async function lint(files: readonly string[], options: LintOptions, io: C
         options.format === "markdown" ? markdownReport(loaded.plan, asOf, result, { moves }) : undefined,
     });
     if (options.format === "text") {
-      text += textFindings(file, report, p) + textSummary(file, report, p);
+      text +=
+        textFindings(file, report, p, {
+          expand: options.expand,
+          population: populationOf(loaded.plan, asOf),
+          nameOf: subjectNamer(loaded.plan),
+        }) + textSummary(file, report, p);
       if (report.moves) text += textMoves(report.index.overall, report.moves, loaded.plan, p);
     }
   }

@@ -1,6 +1,7 @@
 import type { Problem } from "../../domain/errors.js";
 import { formatPath } from "../../domain/plan-issue.js";
-import type { JsonReport } from "../../engine/json-report.js";
+import { type GroupableFinding, groupFindings, type Population } from "../../engine/finding-groups.js";
+import type { JsonFinding, JsonReport } from "../../engine/json-report.js";
 import type { Paint } from "./colour.js";
 
 const SEVERITY_LABEL = { error: "error", warning: "warning", info: "info" } as const;
@@ -16,9 +17,19 @@ export function describeProblem(problem: Problem): string {
   return `${formatPath(problem.path)} ${problem.message}`;
 }
 
-/** `file:line:col severity rule message`, one line per finding, like a compiler. */
-export function textFindings(file: string, report: JsonReport, p: Paint): string {
-  const lines = report.findings.map((f) => {
+export interface TextOptions {
+  /** List every finding of a group on its own line (`--expand`). */
+  expand?: boolean;
+  population?: Population;
+  nameOf?: (f: GroupableFinding) => string;
+}
+
+/**
+ * `file:line:col severity rule message`, one line per finding, like a compiler. A rule that
+ * fires on many subjects is one line ("16 of 20 priorities have no stop: …") unless `expand`.
+ */
+export function textFindings(file: string, report: JsonReport, p: Paint, options: TextOptions = {}): string {
+  const line = (f: JsonFinding, message: string) => {
     const where = `${file}:${f.location?.line ?? 1}:${f.location?.column ?? 1}`;
     const severity =
       f.severity === "error"
@@ -26,8 +37,18 @@ export function textFindings(file: string, report: JsonReport, p: Paint): string
         : f.severity === "warning"
           ? p.yellow(SEVERITY_LABEL.warning)
           : p.blue(SEVERITY_LABEL.info);
-    return `${p.bold(where)} ${severity} ${p.dim(f.rule)} ${f.message}`;
+    return `${p.bold(where)} ${severity} ${p.dim(f.rule)} ${message}`;
+  };
+  const entries = options.expand
+    ? report.findings.map((finding) => ({ kind: "finding" as const, finding }))
+    : groupFindings(report.findings, { population: options.population, nameOf: options.nameOf });
+  let grouped = false;
+  const lines = entries.map((e) => {
+    if (e.kind === "finding") return line(e.finding, e.finding.message);
+    grouped = true;
+    return line(e.group.findings[0], e.group.headline);
   });
+  if (grouped) lines.push(p.dim("(one line per rule that fires on many subjects: --expand lists each)"));
   return lines.length ? `${lines.join("\n")}\n` : "";
 }
 
@@ -40,7 +61,10 @@ export function textSummary(file: string, report: JsonReport, p: Paint): string 
     `${infos} info`,
   ];
   const verdict = errors ? p.red("✖") : warnings ? p.yellow("⚠") : p.green("✔");
-  return `${verdict} ${file}: Execution Gap Index ${report.index.overall} — ${parts.join(", ")}\n`;
+  const skipped = report.index.notAssessed ?? [];
+  // A dimension the plan holds no data for is named, not shown as a gap of 0.
+  const note = skipped.length ? p.dim(`  not assessed (no data in the plan): ${skipped.join(", ")}\n`) : "";
+  return `${verdict} ${file}: Execution Gap Index ${report.index.overall} — ${parts.join(", ")}\n${note}`;
 }
 
 export function textProblems(file: string, problems: readonly Problem[], p: Paint): string {

@@ -65,3 +65,23 @@ describe("priority-no-stops", () => {
     expect(found).toHaveLength(1);
   });
 });
+
+describe("priority-no-stops on a tree of objectives", () => {
+  const tree = [
+    { id: "co", title: "Win mid-market retail" },
+    { id: "fn", title: "Product: setup in a day", parent: "co", team: "product" },
+    { id: "tm", title: "Onboarding squad: guided import", parent: "fn", team: "product" },
+  ];
+  it("fires only for the top-level priority, and a stop beneath it at any depth counts for it", () => {
+    const none = findingsOf("priority-no-stops", { teams, priorities: tree });
+    expect(none.map((f) => f.subject.id)).toEqual(["co"]);
+    const deep = findingsOf("priority-no-stops", {
+      teams,
+      priorities: tree,
+      stops: [
+        { id: "s", what: "Custom imports", priority: "tm", decided: "2026-02-01", effective: "2026-03-01" },
+      ],
+    });
+    expect(deep).toEqual([]);
+  });
+});

@@ -7,12 +7,15 @@ export const priorityNoStops = defineRule({
   id: "priority-no-stops",
   dimension: "focus",
   severity: "warning",
-  summary: "A live priority has no stop linked to it.",
+  summary: "A live top-level priority has no stop linked to it or to any priority beneath it.",
   rationale:
     "Strategy is as much what you stop as what you start. A priority added on top of everything already running competes for the same people and hours, and the existing work usually wins.",
   howToClose: "Record a stop for the priority: something formally ended to make room for it.",
   check(ctx) {
-    const firing = ctx.livePriorities.filter((p) => (ctx.stopsByPriority.get(p.id) ?? []).length === 0);
+    // A stop recorded for a function's or team's objective beneath it made room for it too.
+    const firing = ctx.liveTopLevel.filter((p) =>
+      ctx.withBeneath(p.id).every((id) => (ctx.stopsByPriority.get(id) ?? []).length === 0),
+    );
     if (firing.length === 0) return [];
     const candidates = stopCandidates(ctx);
     return firing.map((p, i) => {

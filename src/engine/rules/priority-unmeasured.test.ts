@@ -34,3 +34,24 @@ describe("priority-unmeasured", () => {
     ).toEqual([]);
   });
 });
+
+describe("priority-unmeasured on a tree of objectives", () => {
+  const tree = [
+    { id: "co", title: "Win retail" },
+    { id: "fn", title: "Sales: retail pipeline", parent: "co" },
+    { id: "tm", title: "Retail SDRs", parent: "fn", status: "committed" as const },
+  ];
+  it("counts an outcome metric of a live priority beneath it, at any depth, and judges only the top level", () => {
+    expect(findingsOf("priority-unmeasured", { priorities: tree }).map((f) => f.subject.id)).toEqual(["co"]);
+    const deep = { ...metric("outcome", ["tm"]) };
+    expect(findingsOf("priority-unmeasured", { priorities: tree, metrics: [deep] as never })).toEqual([]);
+  });
+  it("does not count a metric of a priority beneath it that is not live", () => {
+    const retired = tree.map((p) => (p.id === "tm" ? { ...p, status: "retired" as const } : p));
+    const found = findingsOf("priority-unmeasured", {
+      priorities: retired,
+      metrics: [metric("outcome", ["tm"])] as never,
+    });
+    expect(found.map((f) => f.subject.id)).toEqual(["co"]);
+  });
+});

@@ -6,15 +6,24 @@ export const priorityUnmeasured = defineRule({
   id: "priority-unmeasured",
   dimension: "measurement",
   severity: "error",
-  summary: "A live priority has no linked metric of kind outcome or business.",
+  summary:
+    "A live top-level priority has no linked metric of kind outcome or business, itself or through a live priority beneath it.",
   rationale:
     "What is not measured as a customer or business result gets measured as activity. Without an outcome metric, a priority is judged by how busy its teams look, and nobody can tell whether it is working.",
   howToClose:
     "Add a metric of kind outcome (what customers experience) or business (revenue, retention) with a baseline, target and due date, and link it to the priority.",
   check(ctx) {
-    return ctx.livePriorities.flatMap((p) => {
+    return ctx.liveTopLevel.flatMap((p) => {
       const linked = ctx.metricsByPriority.get(p.id) ?? [];
-      if (linked.some((m) => m.kind === "outcome" || m.kind === "business")) return [];
+      // A key result of a live function or team objective beneath it measures it too.
+      const measuredBy = [
+        ...linked,
+        ...ctx
+          .beneath(p.id)
+          .filter((id) => ctx.isLivePriority(id))
+          .flatMap((id) => ctx.metricsByPriority.get(id) ?? []),
+      ];
+      if (measuredBy.some((m) => m.kind === "outcome" || m.kind === "business")) return [];
       const idea = !isBlank(p.outcome)
         ? `an outcome metric that shows ${quoted((p.outcome ?? "").trim())} happening`
         : !isBlank(p.segment)

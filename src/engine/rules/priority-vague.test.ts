@@ -101,3 +101,56 @@ describe("priority-vague", () => {
     );
   });
 });
+
+describe("priority-vague and the wording classifier", () => {
+  it("names the words that made the title a bare theme", () => {
+    const [f] = findingsOf("priority-vague", {
+      priorities: [
+        { id: "p", title: "Customer Experience", segment: "Retail", outcome: "x", rightToWin: "y" },
+      ],
+    });
+    expect(f.evidence).toMatchObject({ bareTheme: true, themeWords: ["Customer", "Experience"] });
+    expect(f.message).toContain(
+      'its title is a bare theme ("Customer" and "Experience" names an area, not a choice)',
+    );
+  });
+});
+
+describe("priority-vague on a tree of objectives", () => {
+  const top = {
+    id: "co",
+    title: "Win mid-market retail",
+    segment: "Mid-market retailers",
+    outcome: "Live in a day",
+    rightToWin: "Our connectors",
+  };
+  it("lets an objective beneath inherit segment, outcome and right to win from its ancestors", () => {
+    const found = findingsOf("priority-vague", {
+      priorities: [
+        top,
+        { id: "fn", title: "Sales: sign 40 mid-market retailers by June", parent: "co" },
+        { id: "tm", title: "SDRs book 200 first meetings with retail buyers", parent: "fn" },
+      ],
+      // The team objective's own stop and its metric also count for those above it.
+      metrics: [
+        { id: "m", name: "Retailers live", kind: "outcome", direction: "up", priorities: ["tm"] },
+      ] as never,
+      stops: [
+        { id: "s", what: "Trade shows", priority: "tm", decided: "2026-02-01", effective: "2026-02-01" },
+      ],
+    });
+    expect(found).toEqual([]);
+  });
+  it("does not inherit from a priority that is not its ancestor", () => {
+    const found = findingsOf("priority-vague", {
+      priorities: [top, { id: "other", title: "Sales: sign 40 mid-market retailers by June" }],
+    });
+    expect(found.find((f) => f.subject.id === "other")?.evidence.missing).toEqual([
+      "segment",
+      "outcome",
+      "rightToWin",
+      "metric",
+      "stop",
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Priority } from "../../domain/plan-schema.js";
-import { isSpecBareTheme } from "../classify/index.js";
+import { isSpecBareTheme, judgeTitle } from "../classify/index.js";
 import { type AnalysisContext, isBlank } from "../context.js";
 import { defineRule } from "../define-rule.js";
 import { threshold } from "../rule-config.js";
@@ -20,16 +20,37 @@ const ELEMENTS = [
 type Element = (typeof ELEMENTS)[number]["key"];
 
 function missingElements(ctx: AnalysisContext, p: Priority): Element[] {
+  // A function's or team objective works inside the choice made above it: it inherits the
+  // segment, outcome and right to win its ancestors state, and a stop or outcome metric
+  // beneath it counts for it (as for priority-no-stops and priority-unmeasured).
+  const lineage = ancestry(ctx, p);
+  const family = ctx.withBeneath(p.id);
   const has: Record<Element, boolean> = {
-    segment: !isBlank(p.segment),
-    outcome: !isBlank(p.outcome),
-    rightToWin: !isBlank(p.rightToWin),
-    metric: (ctx.metricsByPriority.get(p.id) ?? []).some(
-      (m) => m.kind === "outcome" || m.kind === "business",
+    segment: lineage.some((x) => !isBlank(x.segment)),
+    outcome: lineage.some((x) => !isBlank(x.outcome)),
+    rightToWin: lineage.some((x) => !isBlank(x.rightToWin)),
+    metric: family.some(
+      (id) =>
+        (id === p.id || ctx.isLivePriority(id)) &&
+        (ctx.metricsByPriority.get(id) ?? []).some((m) => m.kind === "outcome" || m.kind === "business"),
     ),
-    stop: (ctx.stopsByPriority.get(p.id) ?? []).length > 0,
+    stop: family.some((id) => (ctx.stopsByPriority.get(id) ?? []).length > 0),
   };
   return ELEMENTS.map((e) => e.key).filter((k) => !has[k]);
+}
+
+/** The priority and its ancestors, nearest first (a loop ends the walk). */
+function ancestry(ctx: AnalysisContext, p: Priority): Priority[] {
+  const out = [p];
+  const seen = new Set([p.id]);
+  for (let up = p.parent; up !== undefined && !seen.has(up); ) {
+    const next = ctx.priorities.get(up);
+    if (!next) break;
+    out.push(next);
+    seen.add(up);
+    up = next.parent;
+  }
+  return out;
 }
 
 const FIX: Record<Element, string> = {
@@ -56,10 +77,20 @@ export const priorityVague = defineRule({
   check(ctx, { minMissing }) {
     return ctx.livePriorities.flatMap((p) => {
       const missing = missingElements(ctx, p);
-      const bareTheme = isBareTheme(p.title);
+      // The wording classifier decides; every title the spec's word list calls a bare theme stays one.
+      const judged = judgeTitle(p.title);
+      const bareTheme = judged.theme || isBareTheme(p.title);
+      const themeWords = judged.theme
+        ? judged.words
+        : bareTheme
+          ? (p.title.match(/[\p{L}\p{N}]+/gu) ?? [])
+          : [];
       if (missing.length < minMissing && !bareTheme) return [];
       const reasons: string[] = [];
-      if (bareTheme) reasons.push("its title is a bare theme");
+      if (bareTheme)
+        reasons.push(
+          `its title is a bare theme${themeWords.length ? ` (${joinAnd(themeWords.map(quoted))} names an area, not a choice)` : ""}`,
+        );
       if (missing.length)
         reasons.push(
           `it has ${joinAnd(ELEMENTS.filter((e) => missing.includes(e.key)).map((e) => e.missing))}`,
@@ -70,7 +101,9 @@ export const priorityVague = defineRule({
         {
           subject: { type: "priority", id: p.id },
           message: `Priority ${quoted(p.title)} is vague: ${reasons.join("; ")}`,
-          evidence: { missing, bareTheme, minMissing },
+          evidence: bareTheme
+            ? { missing, bareTheme, themeWords, minMissing }
+            : { missing, bareTheme, minMissing },
           suggestion: `For ${quoted(p.title)}: ${joinAnd(fixes)}.`,
         },
       ];

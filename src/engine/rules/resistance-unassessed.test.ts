@@ -20,3 +20,15 @@ describe("resistance-unassessed", () => {
     ).toEqual([]);
   });
 });
+
+describe("resistance-unassessed on a tree of objectives", () => {
+  it("asks only of live top-level priorities", () => {
+    const found = findingsOf("resistance-unassessed", {
+      priorities: [
+        { id: "co", title: "Win retail" },
+        { id: "fn", title: "Sales: retail pipeline", parent: "co" },
+      ],
+    });
+    expect(found.map((f) => f.subject.id)).toEqual(["co"]);
+  });
+});

@@ -5,13 +5,14 @@ export const resistanceUnassessed = defineRule({
   id: "resistance-unassessed",
   dimension: "operating-model",
   severity: "info",
-  summary: "A live priority lists no resistance: nobody has asked where the current system will resist it.",
+  summary:
+    "A live top-level priority lists no resistance: nobody has asked where the current system will resist it.",
   rationale:
     "Organisations were built to run the existing business; they resist a new strategy by default, through incentives, process, structure, decision rights, resources, skills and culture. Naming where is the first step to changing it.",
   howToClose:
     "With the owner, list where the current operating model will resist the priority, and the change that answers each.",
   check(ctx) {
-    return ctx.livePriorities
+    return ctx.liveTopLevel
       .filter((p) => (p.resistance ?? []).length === 0)
       .map((p) => {
         const owner = ctx.ownerOf(p);

@@ -37,3 +37,26 @@ describe("review-overdue", () => {
     expect(at("2026-05-17")).toHaveLength(1);
   });
 });
+
+describe("review-overdue on a tree of objectives", () => {
+  const tree = [
+    { id: "co", title: "Win retail", reviewEvery: "30d" },
+    { id: "fn", title: "Sales: retail pipeline", parent: "co", reviewEvery: "30d" },
+  ];
+  it("judges only the top level, and a review of a priority beneath it counts as its last review", () => {
+    expect(findingsOf("review-overdue", { priorities: tree }).map((f) => f.subject.id)).toEqual(["co"]);
+    const reviewed = findingsOf("review-overdue", {
+      priorities: tree,
+      reviews: [{ id: "r", date: "2026-05-20", priority: "fn", items: [] }],
+    });
+    expect(reviewed).toEqual([]);
+    // Exactly at the cadence (30 days before asOf 2026-06-01) is not overdue; a day more is.
+    const at = (date: string) =>
+      findingsOf("review-overdue", {
+        priorities: tree,
+        reviews: [{ id: "r", date, priority: "fn", items: [] }],
+      });
+    expect(at("2026-05-02")).toEqual([]);
+    expect(at("2026-05-01").map((f) => f.evidence.lastReview)).toEqual(["2026-05-01"]);
+  });
+});

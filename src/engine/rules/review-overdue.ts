@@ -23,16 +23,21 @@ export const reviewOverdue = defineRule({
   dimension: "reviews",
   severity: "warning",
   summary:
-    "A live priority's last review is older than its reviewEvery cadence, or it has none and the cycle started longer ago than that.",
+    "A live top-level priority's last review (reviews of priorities beneath it count) is older than its reviewEvery cadence, or it has none and the cycle started longer ago than that.",
   rationale:
     "Reviews are where a strategy is re-decided against what has been learned. When they drift, priorities run on the momentum of the offsite until that runs out.",
   howToClose:
     "Hold the review: walk the priority's initiatives through the three questions and record the answers.",
   check(ctx) {
     const last = lastReviewByPriority(ctx);
-    return ctx.livePriorities.flatMap((p) => {
+    return ctx.liveTopLevel.flatMap((p) => {
       const every = durationDays(p.reviewEvery);
-      const date = last.get(p.id);
+      // Reviewing a function's or team's objective beneath it reviews part of it.
+      let date: string | undefined;
+      for (const id of ctx.withBeneath(p.id)) {
+        const d = last.get(id);
+        if (d !== undefined && (date === undefined || d > date)) date = d;
+      }
       const since = daysBetween(date ?? ctx.plan.cycle.start, ctx.asOf);
       if (!(since > every)) return [];
       const owner = ctx.ownerOf(p);

@@ -98,3 +98,50 @@ describe("too-many-priorities", () => {
     );
   });
 });
+
+describe("too-many-priorities on a tree of objectives", () => {
+  const teams = [
+    { id: "product", name: "Product", capacity: 10 },
+    { id: "sales", name: "Sales", capacity: 10 },
+  ];
+  const top = [{ id: "co", title: "Win retail" }];
+  const owned = (team: string, n: number, status: "committed" | "proposed" = "committed") =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `${team}-${i}`,
+      title: `${team} ${i}`,
+      parent: "co",
+      team,
+      status,
+    }));
+
+  it("counts only top-level priorities for the plan, however many sit beneath", () => {
+    expect(
+      findingsOf("too-many-priorities", { teams, priorities: [...top, ...owned("product", 5)] }),
+    ).toEqual([]);
+  });
+
+  it("fires per team with more than maxPerTeam live priorities of its own, not at exactly the limit", () => {
+    const found = findingsOf("too-many-priorities", {
+      teams,
+      priorities: [
+        ...top,
+        ...owned("product", 6),
+        ...owned("sales", 5),
+        ...owned("sales", 3, "proposed").map((p) => ({ ...p, id: `x${p.id}` })),
+      ],
+    });
+    expect(found.map((f) => f.subject)).toEqual([{ type: "team", id: "product" }]);
+    expect(found[0].evidence).toMatchObject({ count: 6, maxPerTeam: 5, leastProgress: ["product-0"] });
+    expect(found[0].message).toContain("Product carries 6 live priorities of its own (at most 5)");
+    expect(found[0].scope.teams).toEqual(["product"]);
+  });
+
+  it("reads maxPerTeam from the plan's rules", () => {
+    const found = findingsOf("too-many-priorities", {
+      teams,
+      priorities: [...top, ...owned("sales", 3)],
+      rules: { "too-many-priorities": { maxPerTeam: 2 } },
+    });
+    expect(found.map((f) => f.subject.id)).toEqual(["sales"]);
+  });
+});

@@ -71,3 +71,53 @@ describe("work-spread-thin", () => {
     ).toHaveLength(1);
   });
 });
+
+describe("work-spread-thin and work written as several initiatives", () => {
+  const people = [
+    { id: "ana", name: "Ana" },
+    { id: "bo", name: "Bo" },
+  ];
+  const owned = (owners: (string | string[] | undefined)[]) =>
+    owners.map((owner, i) => ({
+      id: `i${i + 1}`,
+      title: `Initiative ${i + 1}`,
+      owner,
+      priorities: ["p1"],
+      allocation: { design: 0.5 },
+    }));
+
+  it("counts initiatives with the same owner and priorities as one piece of work", () => {
+    // Four initiatives, but Ana's two are one piece of work: three pieces, not thin.
+    expect(
+      findingsOf("work-spread-thin", {
+        people,
+        teams,
+        priorities,
+        initiatives: owned(["ana", "ana", "bo", undefined]),
+      }),
+    ).toEqual([]);
+    const [f] = findingsOf("work-spread-thin", {
+      people,
+      teams,
+      priorities,
+      initiatives: [...owned(["ana", "ana", "bo", undefined]), { ...owned([["ana", "bo"]])[0], id: "i5" }],
+    });
+    expect(f.evidence).toMatchObject({ count: 4, total: 2.5 });
+    expect(f.message).toContain(
+      "spread over 4 live initiatives (5 written, same owner and priorities counted once)",
+    );
+    // Ana's piece is named as one, with both its initiatives.
+    expect(f.evidence.consolidate).toEqual(["i3"]);
+  });
+
+  it("keeps initiatives without an owner apart", () => {
+    expect(
+      findingsOf("work-spread-thin", {
+        people,
+        teams,
+        priorities,
+        initiatives: owned([undefined, undefined, undefined, undefined]),
+      }),
+    ).toHaveLength(1);
+  });
+});

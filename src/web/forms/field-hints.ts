@@ -45,7 +45,6 @@ const BY_KEY: Record<string, FieldHint> = {
 };
 
 const BY_PATH: Record<string, FieldHint> = {
-  "teams.capacity": { label: "Capacity (FTE)", hint: "Full-time equivalents available in the cycle." },
   "teams.scorecard": {
     label: "Scorecard",
     hint: "What this team is measured and rewarded on.",
@@ -66,6 +65,28 @@ const BY_PATH: Record<string, FieldHint> = {
   "priorities.resistance.change": {
     label: "Change",
     hint: "The operating-model change that answers it; leave empty if there is none yet.",
+  },
+  "priorities.parent": {
+    label: "Beneath priority",
+    hint: "The company or function objective this one is part of; empty for a top-level priority.",
+    ref: "priorities",
+  },
+  "priorities.team": { label: "Team", hint: "The team whose objective this is." },
+  "metrics.owner": { label: "Owner", hint: "The person who owns this key result and records its check-ins." },
+  "initiatives.metrics": {
+    label: "Moves metrics",
+    hint: "The key results this initiative is meant to move.",
+    ref: "metrics",
+  },
+  "initiatives.owner": {
+    label: "Owner",
+    hint: "One person; a list of several is reported as a shared owner.",
+  },
+  "stops.team": { label: "Team", hint: "The team whose stop it is." },
+  "decisions.team": { label: "Team", hint: "The team whose decision it is." },
+  "teams.capacity": {
+    label: "Capacity (FTE)",
+    hint: "Full-time equivalents available in the cycle. Leave empty if unknown: capacity rules then skip the team.",
   },
   "metrics.unit": { label: "Unit" },
   "metrics.direction": { label: "Better when it goes" },

@@ -23,7 +23,22 @@ describe("forms generated from the plan schemas", () => {
 
   it("make references pickers of the list they point into", () => {
     const initiative = sectionForm("initiatives").fields;
-    expect(field(initiative, "owner")?.control).toEqual({ kind: "reference", to: "people" });
+    // An initiative's owner may be a list too (initiative-shared-owner reports it).
+    expect(field(initiative, "owner")?.control).toEqual({ kind: "reference-or-list", to: "people" });
+    expect(field(initiative, "metrics")?.control).toEqual({ kind: "reference-list", to: "metrics" });
+    const priority = sectionForm("priorities").fields;
+    expect(field(priority, "parent")?.control).toEqual({ kind: "reference", to: "priorities" });
+    expect(field(priority, "team")?.control).toEqual({ kind: "reference", to: "teams" });
+    expect(field(sectionForm("metrics").fields, "owner")?.control).toEqual({
+      kind: "reference",
+      to: "people",
+    });
+    expect(field(sectionForm("stops").fields, "team")?.control).toEqual({ kind: "reference", to: "teams" });
+    expect(field(sectionForm("decisions").fields, "team")?.control).toEqual({
+      kind: "reference",
+      to: "teams",
+    });
+    expect(field(sectionForm("teams").fields, "capacity")).toMatchObject({ optional: true });
     expect(field(initiative, "priorities")?.control).toEqual({ kind: "reference-list", to: "priorities" });
     expect(field(initiative, "allocation")?.control).toEqual({ kind: "reference-map", to: "teams" });
     expect(field(sectionForm("priorities").fields, "owner")?.control).toEqual({

@@ -1,7 +1,9 @@
 import { useMemo, useState } from "react";
+import type { Plan as PlanData } from "../../domain/plan-schema";
+import { type FindingEntry, groupFindings, populationOf, subjectNamer } from "../../engine/finding-groups";
 import { FindingAction } from "../actions";
-import { type Analysis, get, type Item, type Snapshot } from "../api";
-import { asOfQuery } from "../as-of";
+import { type Analysis, api, type Finding, get, type Item, type Snapshot } from "../api";
+import { asOfQuery, viewedAsOf } from "../as-of";
 import { dateTicks, dayNumber } from "../chart-scales";
 import { Bar, LineChart } from "../charts";
 import { Loading, useAsync } from "../components";
@@ -12,12 +14,14 @@ import { TopMoves } from "../top-moves";
 
 export function Dashboard({ ws }: { ws: string }) {
   const { data, error, reload } = useAsync(async () => {
-    const [analysis, history, people, initiatives, priorities] = await Promise.all([
+    const [analysis, history, people, initiatives, priorities, plan] = await Promise.all([
       get<Analysis>(`/workspaces/${ws}/analysis${asOfQuery()}`),
       get<{ items: Snapshot[] }>(`/workspaces/${ws}/analysis/history`),
       get<{ items: Item[] }>(`/workspaces/${ws}/people?limit=500`),
       get<{ items: Item[] }>(`/workspaces/${ws}/initiatives?limit=500`),
       get<{ items: Item[] }>(`/workspaces/${ws}/priorities?limit=500`),
+      // The whole plan, for "16 of 20 priorities …": how many subjects each rule looked at.
+      api<PlanData>("GET", `/workspaces/${ws}/plan`, { accept: "application/json" }).then((r) => r.data),
     ]);
     return {
       analysis,
@@ -25,6 +29,11 @@ export function Dashboard({ ws }: { ws: string }) {
       people: people.items,
       initiatives: initiatives.items,
       priorities: priorities.items,
+      population: populationOf(
+        plan,
+        viewedAsOf() ?? analysis.asOf ?? plan.asOf ?? new Date().toISOString().slice(0, 10),
+      ),
+      nameOf: subjectNamer(plan),
     };
   }, [ws]);
   const [severity, setSeverity] = useState("all");
@@ -43,6 +52,12 @@ export function Dashboard({ ws }: { ws: string }) {
       ),
     [data, severity, dimension, text],
   );
+  // A rule firing on many subjects is one entry, its list one click away.
+  const entries = useMemo(
+    () => (data ? groupFindings(findings, { population: data.population, nameOf: data.nameOf }) : []),
+    [data, findings],
+  );
+  const [open, setOpen] = useState<Set<string>>(new Set());
   const owns = useOwns(data ?? { people: [], priorities: [], initiatives: [] });
   if (!data) return <Loading error={error} />;
   const { index } = data.analysis;
@@ -66,13 +81,21 @@ export function Dashboard({ ws }: { ws: string }) {
         <div className="dimensions">
           <h2>By dimension</h2>
           <ul>
-            {Object.entries(index.dimensions).map(([d, v]) => (
-              <li key={d}>
-                <span className="dim-name">{DIMENSION_TITLE[d] ?? d}</span>
-                <Bar value={v} label={`${DIMENSION_TITLE[d]} gap ${v}`} />
-                <span className="dim-value">{v}</span>
-              </li>
-            ))}
+            {Object.entries(index.dimensions).map(([d, v]) =>
+              index.notAssessed?.includes(d) ? (
+                // No data in the plan for it: not a gap of 0, and left out of the index.
+                <li key={d} className="not-assessed" data-dimension={d}>
+                  <span className="dim-name">{DIMENSION_TITLE[d] ?? d}</span>
+                  <span className="muted">not assessed: the plan holds no data for it</span>
+                </li>
+              ) : (
+                <li key={d} data-dimension={d}>
+                  <span className="dim-name">{DIMENSION_TITLE[d] ?? d}</span>
+                  <Bar value={v} label={`${DIMENSION_TITLE[d]} gap ${v}`} />
+                  <span className="dim-value">{v}</span>
+                </li>
+              ),
+            )}
           </ul>
         </div>
       </section>
@@ -126,46 +149,107 @@ export function Dashboard({ ws }: { ws: string }) {
           </p>
         )}
         <ol className="findings">
-          {findings.slice(0, shown).map((f) => (
-            <li
-              key={`${f.rule}-${f.subject.type}-${f.subject.id}`}
-              className={`finding sev-border-${f.severity}`}
-              data-rule={f.rule}
-            >
-              <div className="finding-head">
-                <span className={`sev sev-${f.severity}`}>{SEVERITY_LABEL[f.severity]}</span>
-                <span className="dim-tag">{DIMENSION_TITLE[f.dimension]}</span>
-                <code className="rule">{f.rule}</code>
-              </div>
-              <p className="finding-message">{f.message}</p>
-              <p className="finding-suggestion">
-                <strong>Action:</strong> {f.suggestion}
-              </p>
-              <div className="finding-actions">
-                <Link to={subjectHref(ws, f.subject, data.priorities)}>
-                  {subjectLinkLabel(f.subject.type)}
-                </Link>
-                <FindingAction
-                  ws={ws}
-                  finding={f}
-                  people={data.people}
-                  initiatives={data.initiatives}
-                  onDone={reload}
-                  owns={owns}
-                />
-              </div>
-            </li>
-          ))}
+          {entries.slice(0, shown).map((e) => {
+            const item = (f: Finding) => (
+              <FindingItem
+                key={`${f.rule}-${f.subject.type}-${f.subject.id}`}
+                ws={ws}
+                f={f}
+                people={data.people}
+                initiatives={data.initiatives}
+                priorities={data.priorities}
+                reload={reload}
+                owns={owns}
+              />
+            );
+            if (e.kind === "finding") return item(e.finding);
+            const key = groupKey(e);
+            const expanded = open.has(key);
+            return (
+              <li
+                key={key}
+                className={`finding finding-group sev-border-${e.group.severity}`}
+                data-rule={e.group.rule}
+              >
+                <div className="finding-head">
+                  <span className={`sev sev-${e.group.severity}`}>{SEVERITY_LABEL[e.group.severity]}</span>
+                  <span className="dim-tag">{DIMENSION_TITLE[e.group.findings[0].dimension]}</span>
+                  <code className="rule">{e.group.rule}</code>
+                </div>
+                <p className="finding-message">{e.group.headline}</p>
+                <button
+                  type="button"
+                  aria-expanded={expanded}
+                  onClick={() => {
+                    const next = new Set(open);
+                    if (expanded) next.delete(key);
+                    else next.add(key);
+                    setOpen(next);
+                  }}
+                >
+                  {expanded ? "Hide the list" : `Show each (${e.group.findings.length})`}
+                </button>
+                {expanded && <ol className="findings">{e.group.findings.map(item)}</ol>}
+              </li>
+            );
+          })}
         </ol>
-        {findings.length > shown && (
+        {entries.length > shown && (
           <p>
             <button type="button" onClick={() => setShown(shown + 100)}>
-              Show more ({findings.length - shown} not shown)
+              Show more ({entries.length - shown} not shown)
             </button>
           </p>
         )}
       </section>
     </>
+  );
+}
+
+function groupKey(e: FindingEntry<Finding>): string {
+  return e.kind === "group" ? `${e.group.rule}-${e.group.severity}-${e.group.subjectType}` : "";
+}
+
+function FindingItem({
+  ws,
+  f,
+  people,
+  initiatives,
+  priorities,
+  reload,
+  owns,
+}: {
+  ws: string;
+  f: Finding;
+  people: Item[];
+  initiatives: Item[];
+  priorities: Item[];
+  reload: () => void;
+  owns: ReturnType<typeof useOwns>;
+}) {
+  return (
+    <li className={`finding sev-border-${f.severity}`} data-rule={f.rule}>
+      <div className="finding-head">
+        <span className={`sev sev-${f.severity}`}>{SEVERITY_LABEL[f.severity]}</span>
+        <span className="dim-tag">{DIMENSION_TITLE[f.dimension]}</span>
+        <code className="rule">{f.rule}</code>
+      </div>
+      <p className="finding-message">{f.message}</p>
+      <p className="finding-suggestion">
+        <strong>Action:</strong> {f.suggestion}
+      </p>
+      <div className="finding-actions">
+        <Link to={subjectHref(ws, f.subject, priorities)}>{subjectLinkLabel(f.subject.type)}</Link>
+        <FindingAction
+          ws={ws}
+          finding={f}
+          people={people}
+          initiatives={initiatives}
+          onDone={reload}
+          owns={owns}
+        />
+      </div>
+    </li>
   );
 }
 
