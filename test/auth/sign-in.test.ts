@@ -87,6 +87,37 @@ describe.each(TEST_DATABASES)("sign-in on $name", (database) => {
       expect((await signIn("rate@example.com", "the right password")).statusCode).toBe(200);
     });
 
+    it("checks at most the limit of 100 parallel wrong guesses; the rest are 429", async () => {
+      await addUser(
+        authDb(s.db),
+        { email: "parallel@example.com", password: "the right password", isAdmin: false },
+        authConfig(),
+      );
+      const answers = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          signIn("parallel@example.com", `wrong guess ${i}`, `198.51.${i >> 8}.${i & 255}`),
+        ),
+      );
+      const codes = answers.map((a) => a.statusCode);
+      expect(codes.filter((c) => c === 401)).toHaveLength(5);
+      expect(codes.filter((c) => c === 429)).toHaveLength(95);
+    });
+
+    it("never signs in when the right password comes in parallel with more wrong ones than the limit", async () => {
+      await addUser(
+        authDb(s.db),
+        { email: "race@example.com", password: "the right password", isAdmin: false },
+        authConfig(),
+      );
+      const wrong = Array.from({ length: 19 }, (_, i) =>
+        signIn("race@example.com", `wrong ${i}`, `198.18.0.${i + 1}`),
+      );
+      const answers = await Promise.all([...wrong, signIn("race@example.com", "the right password")]);
+      // At most five wrong passwords are checked; the right one only if it came within them.
+      expect(answers.filter((a) => a.statusCode === 401).length).toBeLessThanOrEqual(5);
+      expect(answers.filter((a) => a.statusCode === 429).length).toBeGreaterThanOrEqual(14);
+    });
+
     it("limits one address trying many accounts", async () => {
       const local = await standalone(database, { now: clock, ipFailures: 3 });
       try {
