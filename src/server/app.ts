@@ -24,6 +24,7 @@ import { checkinRoutes } from "./routes/checkins.js";
 import { collectionRoutes } from "./routes/collections.js";
 import { planRoutes } from "./routes/plan.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
+import { installUnsafeInputCheck } from "./unsafe-input.js";
 
 export interface ServerOptions {
   store: Store;
@@ -99,6 +100,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         : undefined,
   });
   await registerSecurityHeaders(app, { https: options.https });
+  installUnsafeInputCheck(app);
 
   await app.register(swagger, {
     openapi: {
