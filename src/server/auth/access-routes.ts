@@ -126,8 +126,8 @@ export async function registerAccessRoutes(app: FastifyInstance): Promise<void> 
       const { workspaceId, slug } = accessOf(request);
       const body = bodyOf(request);
       const role = checkRole(body.role);
-      const email =
-        body.email === undefined || body.email === null || body.email === "" ? null : checkEmail(body.email);
+      // Required: whoever accepts becomes this address, which may be a plan person's.
+      const email = checkEmail(body.email);
       const secret = newSecret("invite");
       const now = config.now();
       const invite = await createInvite(db, {

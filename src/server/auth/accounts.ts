@@ -150,6 +150,17 @@ export async function acceptInvite(
       problems: [{ path: ["email"], message: "is not the address the invitation was sent to" }],
     });
   const existing = await findUserByEmail(db, email);
+  // An invitation made before invitations named their address proves no address: it can
+  // admit an existing account (which proves itself with its password), never create one
+  // whose address would then match a plan person.
+  if (!invite.email && !existing)
+    throw new AppError(
+      "forbidden",
+      "This invitation names no e-mail address: ask for a new one sent to yours.",
+      {
+        problems: [{ path: ["email"], message: "has no account, and this invitation cannot vouch for it" }],
+      },
+    );
   let user: User;
   let passwordHash: string | undefined;
   if (existing) {
