@@ -209,6 +209,14 @@ describe.each(TEST_DATABASES)("sign-in on $name", (database) => {
         });
       expect((await change("nope", "second password!")).statusCode).toBe(422);
       expect((await change("first password!", "short")).statusCode).toBe(422);
+      for (const common of ["Password1234", "qwerty 123456", "aaaaaaaaaaaaaaaa"]) {
+        const refused = await change("first password!", common);
+        expect(refused.statusCode, common).toBe(422);
+        expect(refused.json().errors[0]).toMatchObject({
+          path: "newPassword",
+          message: expect.stringMatching(/most common/),
+        });
+      }
       expect((await change("first password!", "second password!")).statusCode).toBe(204);
       expect(
         (await s.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: other } }))
@@ -233,6 +241,26 @@ describe.each(TEST_DATABASES)("sign-in on $name", (database) => {
       const cookie = response.cookies.find((c) => c.name === "__Host-tl_session");
       expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: "Lax", path: "/" });
       await proxied.close();
+    });
+
+    it("over https (THROUGHLINE_HTTPS=1) accepts only the __Host- cookie, never a plain tl_session", async () => {
+      const secure = await buildServer({ store: s.store, https: true, auth: { now: clock } });
+      try {
+        const signedIn = await secure.inject({
+          method: "POST",
+          url: "/api/v1/session",
+          payload: { email: "ana@example.com", password: "correct horse battery" },
+        });
+        const id = signedIn.cookies.find((c) => c.name === "__Host-tl_session")?.value;
+        expect(id).toBeTruthy();
+        const session = (cookie: string) =>
+          secure.inject({ method: "GET", url: "/api/v1/session", headers: { cookie } });
+        expect((await session(`__Host-tl_session=${id}`)).statusCode).toBe(200);
+        // The same valid session id in the plain cookie, as a sibling subdomain could plant it.
+        expect((await session(`tl_session=${id}`)).statusCode).toBe(401);
+      } finally {
+        await secure.close();
+      }
     });
   });
 });

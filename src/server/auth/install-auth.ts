@@ -116,7 +116,7 @@ async function authenticate(
     await touchApiToken(runtime.db, token.id, runtime.config.now());
     return { kind: "token", token };
   }
-  const sessionId = readSessionCookie(request);
+  const sessionId = readSessionCookie(request, runtime.config);
   if (!sessionId) return undefined;
   const session = await resumeSession(runtime.db, sessionId, runtime.config);
   if (!session) {

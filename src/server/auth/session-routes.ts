@@ -40,7 +40,7 @@ const accountFields = (body: Body) => ({
 async function signedIn(request: FastifyRequest, reply: FastifyReply, user: User) {
   const { db, config } = request.server.auth;
   // Sign-in replaces whatever session this browser had.
-  const previous = readSessionCookie(request);
+  const previous = readSessionCookie(request, config);
   if (previous) await endSession(db, previous);
   const session = await startSession(db, user.id, config);
   setSessionCookie(request, reply, session.sessionId, session.expiresAt, config);
@@ -97,7 +97,7 @@ export async function registerSessionRoutes(app: FastifyInstance): Promise<void>
     `${API_PREFIX}/session`,
     { config: { permission: "user" }, schema: doc("Sign out") },
     async (request, reply) => {
-      const sessionId = readSessionCookie(request);
+      const sessionId = readSessionCookie(request, config);
       if (sessionId) await endSession(db, sessionId);
       clearSessionCookie(request, reply, config);
       return reply.code(204).send();
