@@ -5,6 +5,7 @@ import { addUser } from "../../src/server/auth/accounts.js";
 import { authConfig } from "../../src/server/auth/auth-config.js";
 import { startSession } from "../../src/server/auth/sessions.js";
 import { authDb } from "../../src/store/auth/auth-db.js";
+import { addMember } from "../../src/store/auth/memberships.js";
 import type { Store } from "../../src/store/index.js";
 import { exampleText } from "../support/acme.js";
 import { TEST_DATABASES } from "../support/databases.js";
@@ -163,6 +164,47 @@ describe.each(TEST_DATABASES)("hostile input on $name", (database) => {
     const bombLine = exampleText().split("\n").length + 1;
     expect(refused.json().errors[0]).toMatchObject({ line: bombLine, column: 12 });
     expect(await version()).toBe(before);
+  });
+
+  it("does not tell a workspace admin that a workspace they cannot see exists, when renaming", async () => {
+    await store.workspaces.createWorkspace({ slug: "hidden-rival", name: "Rival" }, { actor: "test" });
+    const db = authDb(store.db);
+    const wsAdmin = await addUser(
+      db,
+      { email: "ws-admin@hostile.test", password: "a long admin password", isAdmin: false },
+      authConfig(),
+    );
+    const acme = await store.workspaces.getWorkspace("acme");
+    await addMember(db, { workspaceId: acme.id, userId: wsAdmin.id, role: "admin", now: new Date() });
+    const session = await startSession(db, wsAdmin.id, authConfig());
+    const rename = (slug: string) =>
+      app.inject({
+        method: "PATCH",
+        url: `${API}/workspaces/acme`,
+        headers: {
+          cookie: `tl_session=${session.sessionId}`,
+          "x-csrf-token": session.csrfToken,
+          "if-match": `"${acme.version}"`,
+        },
+        payload: { slug },
+      });
+    const taken = await rename("hidden-rival");
+    const reserved = await rename("settings");
+    expect(taken.statusCode).toBe(409);
+    expect(taken.body).not.toContain("exists");
+    // The same answer as for a slug no workspace has: "not available" proves nothing.
+    expect(taken.json().detail.replace("hidden-rival", "X")).toBe(
+      reserved.json().detail.replace("settings", "X"),
+    );
+    expect(taken.json().errors).toEqual(reserved.json().errors);
+    // The instance administrator sees every workspace and is told plainly.
+    const plain = await app.inject({
+      method: "PATCH",
+      url: `${API}/workspaces/acme`,
+      headers: { ...headers, "if-match": `"${acme.version}"` },
+      payload: { slug: "hidden-rival" },
+    });
+    expect(plain.json().detail).toMatch(/already exists/);
   });
 
   it("refuses keys named like Object.prototype members as unknown keys, on plan files and the API", async () => {
