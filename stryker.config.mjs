@@ -11,6 +11,8 @@ export default {
   htmlReporter: { fileName: "reports/mutation/index.html" },
   concurrency: 1,
   timeoutMS: 60_000,
+  // The machine running it may be busy: the first (coverage) run may take a while.
+  dryRunTimeoutMinutes: 60,
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
   thresholds: { high: 85, low: 70, break: null },

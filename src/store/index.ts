@@ -39,5 +39,6 @@ export async function openStore(options: DatabaseOptions & { today?: () => strin
   };
 }
 
+export type { Database } from "./schema.js";
 export type { Page, StoredItem, Workspace, WriteOptions } from "./workspace-store.js";
 export { requestHash, validatePlan } from "./workspace-store.js";

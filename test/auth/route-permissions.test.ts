@@ -98,7 +98,7 @@ const REVIEWED: Record<string, string> = {
 };
 
 /** What differs between the routes served and the reviewed table, one line per route. */
-export function permissionDifferences(
+function permissionDifferences(
   served: readonly { method: string; url: string; permission: string }[],
   reviewed: Record<string, string>,
 ): string[] {

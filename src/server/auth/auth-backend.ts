@@ -1,13 +1,13 @@
 import type { Kysely } from "kysely";
 import type { OwnableCollection } from "../../domain/ownership.js";
+import type { Database } from "../../store/index.js";
 
 /**
  * What auth needs from the rest of the server: the database (auth tables live beside the
  * store's), workspaces by slug, an item's owner for contributors, and the audit log.
  */
 export interface AuthBackend {
-  // biome-ignore lint/suspicious/noExplicitAny: the auth queries type their own tables (store/auth/auth-tables.ts)
-  db: Kysely<any>;
+  db: Kysely<Database>;
   findWorkspace(slug: string): Promise<{ id: string; slug: string } | undefined>;
   /** Does the user with this e-mail own the item? undefined when the item does not exist. */
   ownsItem(

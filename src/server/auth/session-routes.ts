@@ -51,11 +51,7 @@ export async function registerSessionRoutes(app: FastifyInstance): Promise<void>
   const { db, config } = app.auth;
   // The holder of a valid invitation may see which workspace it is for, by slug and name.
   const workspaceOf = (id: string) =>
-    (db as unknown as Kysely<{ workspaces: { id: string; slug: string; name: string } }>)
-      .selectFrom("workspaces")
-      .select(["slug", "name"])
-      .where("id", "=", id)
-      .executeTakeFirst();
+    db.selectFrom("workspaces").select(["slug", "name"]).where("id", "=", id).executeTakeFirst();
 
   app.post(
     `${API_PREFIX}/session`,
