@@ -4,6 +4,7 @@ import { authConfig } from "../../src/server/auth/auth-config.js";
 import { hashSecret, newSecret } from "../../src/server/auth/secrets.js";
 import { authDb } from "../../src/store/auth/auth-db.js";
 import { createInvite } from "../../src/store/auth/invites.js";
+import { addMember } from "../../src/store/auth/memberships.js";
 import { TEST_DATABASES } from "../support/databases.js";
 import { type Standalone, standalone } from "./support/standalone.js";
 
@@ -263,6 +264,41 @@ describe.each(TEST_DATABASES)("access on $name", (database) => {
       const limited = await guess("target password!");
       expect(limited.statusCode).toBe(429);
       expect(limited.headers["retry-after"]).toBeDefined();
+    });
+
+    it("two admins demoted at once: one stays admin (the check holds under a lock)", async () => {
+      const root = as(await signIn("root@example.com", "a long first password"));
+      const globexId = (await s.store.workspaces.getWorkspace("globex")).id;
+      const ids: string[] = [];
+      for (const name of ["ann", "ben"]) {
+        const user = await addUser(
+          authDb(s.db),
+          { email: `${name}@globex.test`, password: `${name} admin password`, isAdmin: false },
+          config,
+        );
+        await addMember(authDb(s.db), {
+          workspaceId: globexId,
+          userId: user.id,
+          role: "admin",
+          now: new Date(),
+        });
+        ids.push(user.id);
+      }
+      const answers = await Promise.all(
+        [...ids, ...ids].map((id, i) =>
+          s.app.inject({
+            method: i < 2 ? "PATCH" : "DELETE",
+            url: `/api/v1/workspaces/globex/members/${id}`,
+            headers: root,
+            ...(i < 2 ? { payload: { role: "viewer" } } : {}),
+          }),
+        ),
+      );
+      expect(answers.filter((a) => a.statusCode === 409).length).toBeGreaterThan(0);
+      const members = (
+        await s.app.inject({ method: "GET", url: "/api/v1/workspaces/globex/members", headers: root })
+      ).json().items as { role: string }[];
+      expect(members.filter((m) => m.role === "admin")).toHaveLength(1);
     });
 
     it("members: role changes, removal, and the last admin is kept", async () => {

@@ -4,6 +4,7 @@ import type { Role } from "../../domain/roles.js";
 import { isRole } from "../../domain/roles.js";
 import type { ApiToken } from "../../store/auth/api-tokens.js";
 import { createApiToken } from "../../store/auth/api-tokens.js";
+import { appendAuthAudit } from "../../store/auth/auth-audit.js";
 import type { AuthDb } from "../../store/auth/auth-db.js";
 import { normaliseEmail } from "../../store/auth/auth-db.js";
 import type { Invite } from "../../store/auth/invites.js";
@@ -195,6 +196,22 @@ export async function acceptInvite(
     const keep = current && isRole(current.role) && rank(current.role) >= rank(invite.role);
     if (!keep)
       await upsertMember(trx, { workspaceId: invite.workspaceId, userId: user.id, role: invite.role, now });
+    // In the same transaction: a joined member always has its audit entry.
+    await appendAuthAudit(trx, {
+      workspaceId: invite.workspaceId,
+      actor: user.email,
+      action: "create",
+      entityType: "member",
+      entityId: user.id,
+      before: null,
+      after: {
+        userId: user.id,
+        email: user.email,
+        role: invite.role,
+        invite: invite.id,
+        newUser: Boolean(passwordHash),
+      },
+    });
     return { user, invite, created: Boolean(passwordHash) };
   });
 }

@@ -181,20 +181,11 @@ export async function registerSessionRoutes(app: FastifyInstance): Promise<void>
       schema: doc("Accept an invitation: join (creating the account if new) and sign in", acceptInviteBody),
     },
     async (request, reply) => {
-      const { user, invite, created } = await acceptInvite(
+      const { user, invite } = await acceptInvite(
         db,
         { ...accountFields(bodyOf(request)), ip: request.ip },
         config,
       );
-      await app.auth.backend.audit({
-        workspaceId: invite.workspaceId,
-        actor: user.email,
-        action: "create",
-        entityType: "member",
-        entityId: user.id,
-        before: null,
-        after: { userId: user.id, email: user.email, role: invite.role, invite: invite.id, newUser: created },
-      });
       return {
         ...(await signedIn(request, reply, user)),
         role: invite.role,
