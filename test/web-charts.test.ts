@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { niceTicks, projectAt } from "../src/web/chart-scales.js";
+import { dateTicks, dayNumber, niceTicks, projectAt } from "../src/web/chart-scales.js";
 
 describe("chart axis ticks", () => {
   it("cover the data with round steps", () => {
@@ -26,5 +26,24 @@ describe("chart axis ticks", () => {
     ];
     expect(projectAt(points, 40)).toBeCloseTo(50);
     expect(projectAt([{ x: 0, y: 1 }], 10)).toBeUndefined();
+  });
+});
+
+describe("dated x axis", () => {
+  it("labels ticks with dates, first and last day included", () => {
+    const ticks = dateTicks(dayNumber("2026-09-01"), dayNumber("2026-12-01T15:00:00Z"));
+    expect(ticks[0]?.label).toBe("2026-09-01");
+    expect(ticks[ticks.length - 1]?.label).toBe("2026-12-01");
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    expect(ticks.length).toBeLessThanOrEqual(4);
+    for (const t of ticks) expect(t.label).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const xs = ticks.map((t) => t.x);
+    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+  });
+
+  it("shows one date when every snapshot is from one day", () => {
+    expect(dateTicks(dayNumber("2026-12-02T08:00:00Z"), dayNumber("2026-12-02T17:00:00Z"))).toEqual([
+      { x: dayNumber("2026-12-02T08:00:00Z"), label: "2026-12-02" },
+    ]);
   });
 });

@@ -1,19 +1,39 @@
+import { addDays } from "../domain/primitives.js";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** `2026-12-02` → `Dec 2026`. */
+function monthYear(date: string): string {
+  return `${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+}
+
+/** The same day a year later, less one day (`2026-12-02` → `2027-12-01`; 29 February → 28 February). */
+function yearLater(date: string): string {
+  const next = `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
+  return addDays(next.endsWith("-02-29") ? next.replace(/29$/, "28") : next, -1);
+}
+
 /**
  * The commented starter plan `throughline init` writes. It is a valid plan (a test lints it),
- * small enough to read in a minute, and each comment says what the section is for.
+ * small enough to read in a minute, and each comment says what the section is for. Its cycle
+ * starts on the day it is written and runs a year, and every other date sits inside it, so a
+ * plan linted the day it is written warns about nothing being overdue.
  */
-export function starterPlan(year: number): string {
+export function starterPlan(today: string): string {
+  const start = today;
+  const end = yearLater(today);
+  const d = (days: number) => addDays(start, days);
   return `# A Throughline plan: your strategy as data. Format: version 1.
 # Run \`throughline lint ${"plan.yaml"}\` to see where the organisation is not set up to carry it,
 # and \`throughline explain RULE\` for any rule it reports.
 version: 1
 organisation: Example Co
 
-# The strategy horizon being executed. Add \`asOf: ${year}-06-30\` to analyse as of a fixed day.
+# The strategy horizon being executed. Add \`asOf: ${d(90)}\` to analyse as of a fixed day.
 cycle:
-  name: FY${year}
-  start: ${year}-01-01
-  end: ${year}-12-31
+  name: ${monthYear(start)} – ${monthYear(end)}
+  start: ${start}
+  end: ${end}
 
 # The people who own priorities, initiatives and changes (ids: lowercase letters, digits, hyphens).
 people:
@@ -53,7 +73,7 @@ priorities:
           kind: performance-measurement
           description: Weight the product scorecard on onboarding time
           owner: ceo
-          due: ${year}-03-31
+          due: ${d(90)}
           status: planned
 
 # Metrics: outcome (customers), business (revenue, retention), output (things produced),
@@ -66,7 +86,7 @@ metrics:
     direction: down
     baseline: 21
     target: 5
-    due: ${year}-12-31
+    due: ${end}
     priorities: [faster-onboarding]
     checkins: []
   - id: releases
@@ -88,8 +108,8 @@ stops:
   - id: stop-custom-themes
     what: Custom report themes
     priority: faster-onboarding
-    decided: ${year}-01-15
-    effective: ${year}-02-01
+    decided: ${start}
+    effective: ${d(14)}
     frees:
       product: 2
 

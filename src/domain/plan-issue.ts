@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { ID_MESSAGE } from "./primitives.js";
 
 /** A path into a plan: keys and list indexes, e.g. ["teams", 1, "id"]. */
 export type PlanPath = readonly (string | number)[];
@@ -83,7 +84,7 @@ function friendlyMessage(issue: ZodIssueLike): string {
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) return "is required but missing";
-      return `must be ${TYPE_NAMES[issue.expected ?? ""] ?? issue.expected}, not ${describe(issue.input)}`;
+      return `must be ${TYPE_NAMES[issue.expected ?? ""] ?? issue.expected}, not ${describe(issue.input)}${numberHint(issue)}`;
     case "invalid_value":
       if (issue.values && issue.values.length > 0)
         return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, not ${describe(issue.input)}`;
@@ -102,4 +103,42 @@ function friendlyMessage(issue: ZodIssueLike): string {
         ? `is invalid (${describe(issue.input)})`
         : issue.message;
   }
+}
+
+/**
+ * Schema and reference problems of one plan, together. Where a reference names something not
+ * in the plan ("CEO" for `ceo`), the reference problem says what was meant; the schema's
+ * complaint about the same text's spelling as an id adds nothing, so it is left out.
+ */
+export function combineIssues(schema: readonly PlanIssue[], references: readonly PlanIssue[]): PlanIssue[] {
+  const referenced = new Set(references.map((i) => formatPath(i.path)));
+  return [
+    ...schema.filter((i) => !(referenced.has(formatPath(i.path)) && i.message.startsWith(ID_MESSAGE))),
+    ...references,
+  ];
+}
+
+/**
+ * A number written with its unit or separators ("17%", "$1.2M", "1,200") is the commonest
+ * reason a number field is text: say what to write instead.
+ */
+function numberHint(issue: ZodIssueLike): string {
+  if (issue.expected !== "number" || typeof issue.input !== "string") return "";
+  const text = issue.input.trim();
+  const percent = text.match(/^([-+]?\d+(?:\.\d+)?)\s*%$/);
+  if (percent) return ` — write ${percent[1]} and give the metric unit: "%"`;
+  const money = text.match(/^([$€£])\s*([\d.,]+)\s*([kKmMbB]?)$/);
+  if (money) {
+    const unit = { $: "USD", "€": "EUR", "£": "GBP" }[money[1] as "$" | "€" | "£"];
+    return ` — write the number alone (${plainNumber(money[2] ?? "", money[3] ?? "")}) and give the metric unit: "${unit}"`;
+  }
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text))
+    return ` — write it without separators (${text.replace(/,/g, "")})`;
+  return "";
+}
+
+function plainNumber(digits: string, scale: string): string {
+  const n = Number(digits.replace(/,/g, ""));
+  const factor = ({ k: 1e3, m: 1e6, b: 1e9 } as Record<string, number>)[scale.toLowerCase()] ?? 1;
+  return Number.isFinite(n) ? String(Math.round(n * factor * 100) / 100) : digits;
 }

@@ -1,6 +1,7 @@
 import type { PlanIssue, PlanPath } from "./plan-issue.js";
 import type { Plan } from "./plan-schema.js";
 import { isCalendarDate } from "./primitives.js";
+import { closestName } from "./unknown-keys.js";
 
 // Fields are read loosely: this check also runs on a plan that failed the schema.
 // biome-ignore lint/suspicious/noExplicitAny: a loose read of unvalidated input, guarded field by field
@@ -26,7 +27,7 @@ export function checkReferences(input: Plan | unknown): PlanIssue[] {
       else
         issues.push({
           path: [name, i, "id"],
-          message: `id "${item.id}" is used twice`,
+          message: `"${item.id}" is used twice`,
           related: [name, first, "id"],
         });
     });
@@ -47,14 +48,34 @@ export function checkReferences(input: Plan | unknown): PlanIssue[] {
       if (typeof r.id !== "string") return;
       const path = ["priorities", pi, "resistance", ri, "id"];
       const first = resistanceSeen.get(r.id);
-      if (first) issues.push({ path, message: `resistance id "${r.id}" is used twice`, related: first });
+      if (first)
+        issues.push({
+          path,
+          message: `"${r.id}" is used twice (resistance ids are unique across the whole plan)`,
+          related: first,
+        });
       else resistanceSeen.set(r.id, path);
     });
   });
 
+  // What each id and name stands for, so a wrong reference can say what was probably meant.
+  const named = (key: string, field: string) =>
+    section(key).flatMap((x) =>
+      typeof x.id === "string" ? [{ id: x.id, name: typeof x[field] === "string" ? x[field] : "" }] : [],
+    );
+  const directory: Record<string, { id: string; name: string }[]> = {
+    person: named("people", "name"),
+    team: named("teams", "name"),
+    priority: named("priorities", "title"),
+    metric: named("metrics", "name"),
+    initiative: named("initiatives", "title"),
+  };
   const ref = (known: Map<string, number>, what: string, id: unknown, path: PlanPath) => {
     if (typeof id === "string" && !known.has(id))
-      issues.push({ path, message: `names ${what} "${id}", which is not in the plan` });
+      issues.push({
+        path,
+        message: `names ${what} "${id}", which is not in the plan${hint(id, [what], directory)}`,
+      });
   };
   const refs = (known: Map<string, number>, what: string, ids: unknown, path: PlanPath) => {
     list(ids).forEach((id, i) => ref(known, what, id, [...path, i]));
@@ -86,7 +107,7 @@ export function checkReferences(input: Plan | unknown): PlanIssue[] {
       if (!people.has(p.owner) && !teams.has(p.owner))
         issues.push({
           path,
-          message: `names "${p.owner}", which is neither a person nor a team in the plan`,
+          message: `names "${p.owner}", which is neither a person nor a team in the plan${hint(p.owner, ["person", "team"], directory)}`,
         });
     } else refs(people, "person", p.owner, path);
     ref(priorities, "priority", p.parent, ["priorities", i, "parent"]);
@@ -147,6 +168,31 @@ export function checkReferences(input: Plan | unknown): PlanIssue[] {
   });
 
   return issues;
+}
+
+/**
+ * What a wrong reference probably meant: an entity of another kind with that id ("a team, not
+ * a person"), the same id in another case, an entity whose name is written, or a near id.
+ */
+function hint(
+  written: string,
+  wanted: readonly string[],
+  directory: Record<string, { id: string; name: string }[]>,
+): string {
+  for (const [kind, entries] of Object.entries(directory))
+    if (!wanted.includes(kind) && entries.some((e) => e.id === written))
+      return ` — "${written}" is a ${kind}, and a ${wanted.join(" or a ")} is expected here`;
+  const candidates = wanted.flatMap((kind) => directory[kind] ?? []);
+  const lower = written.trim().toLowerCase();
+  const byId = candidates.find((e) => e.id === lower);
+  if (byId) return ` — did you mean "${byId.id}"? (ids are lowercase)`;
+  const byName = candidates.find((e) => e.name.trim().toLowerCase() === lower);
+  if (byName) return ` — did you mean "${byName.id}"? (${byName.name}; references use ids, not names)`;
+  const near = closestName(
+    written,
+    candidates.map((e) => e.id),
+  );
+  return near ? ` — did you mean "${near}"?` : "";
 }
 
 /**

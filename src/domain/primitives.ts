@@ -2,9 +2,8 @@ import { z } from "zod";
 
 /** Ids: 1–64 chars of a-z 0-9 -. References use ids. */
 export const ID_PATTERN = /^[a-z0-9-]{1,64}$/;
-export const idSchema = z
-  .string()
-  .regex(ID_PATTERN, { message: "must be 1–64 characters of lowercase letters, digits and hyphens" });
+export const ID_MESSAGE = "must be 1–64 characters of lowercase letters, digits and hyphens";
+export const idSchema = z.string().regex(ID_PATTERN, { message: ID_MESSAGE });
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 

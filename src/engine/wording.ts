@@ -35,3 +35,20 @@ export function joinAnd(items: readonly string[]): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+const GROUPED = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
+
+/** `3325226` → `3,325,226`; `0.125` → `0.13`: numbers as people write them in prose. */
+export function formatNumber(n: number): string {
+  return GROUPED.format(n);
+}
+
+/** A share in words: `none`, `less than 1%`, `42%`, `all`. Never a bare "0%". */
+export function shareText(fraction: number): string {
+  if (fraction <= 0) return "none";
+  if (fraction >= 1) return "all";
+  const percent = Math.round(fraction * 100);
+  if (percent === 0) return "less than 1%";
+  if (percent === 100) return "more than 99%";
+  return `${percent}%`;
+}

@@ -1,7 +1,7 @@
 import jsYaml from "js-yaml";
 import type { Problem } from "../domain/errors.js";
 import { parsePlan } from "../domain/parse-plan.js";
-import type { PlanIssue, PlanPath } from "../domain/plan-issue.js";
+import { combineIssues, type PlanIssue, type PlanPath } from "../domain/plan-issue.js";
 import { checkReferences } from "../domain/plan-references.js";
 import type { Plan } from "../domain/plan-schema.js";
 import { dropNulls, findUnsafeInput } from "../domain/primitives.js";
@@ -85,10 +85,11 @@ export function loadPlan(text: string, options: LoadOptions = {}): LoadedPlan | 
 
   dropNulls(raw);
   // References first: parsePlan replaces the raw entries by their validated copies.
-  const issues: PlanIssue[] = checkReferences(raw);
+  const references = checkReferences(raw);
   const parsed = parsePlan(raw);
-  if (!parsed.success) issues.unshift(...parsed.issues);
-  else issues.push(...checkRulesConfig(parsed.data.rules, RULES));
+  const issues: PlanIssue[] = parsed.success
+    ? [...references, ...checkRulesConfig(parsed.data.rules, RULES)]
+    : combineIssues(parsed.issues, references);
   raw = undefined; // let the raw tree go before analysis: peak memory matters on large plans
 
   if (!parsed.success || issues.length > 0)

@@ -131,6 +131,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     transform: jsonSchemaTransform,
   });
+  // swagger-ui redirects its static index.html to itself when the URL has a query string (a
+  // loop): send that address to the reference page, keeping the query.
+  app.addHook("onRequest", async (request, reply) => {
+    const [path, query] = request.url.split("?", 2);
+    if (path === `${API_PREFIX}/docs/static/index.html`)
+      return reply.redirect(`${API_PREFIX}/docs/${query === undefined ? "" : `?${query}`}`);
+  });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
   if (options.auth !== false)

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { api, type Finding, type Item } from "./api";
 import { Dialog, Form, TextField } from "./components";
-import { today } from "./format";
+import { initialOwner, today } from "./format";
 import type { Owns } from "./owned-by-me";
 import { useCan } from "./session";
 
@@ -78,10 +78,24 @@ export function FindingAction({
       </button>
       <Dialog title={action.label} open={open} onClose={close}>
         {action.kind === "owner" && (
-          <OwnerForm ws={ws} section="priorities" id={finding.subject.id} people={people} onDone={done} />
+          <OwnerForm
+            ws={ws}
+            section="priorities"
+            id={finding.subject.id}
+            people={people}
+            suggested={finding.evidence.suggestedOwner}
+            onDone={done}
+          />
         )}
         {action.kind === "initiative-owner" && (
-          <OwnerForm ws={ws} section="initiatives" id={finding.subject.id} people={people} onDone={done} />
+          <OwnerForm
+            ws={ws}
+            section="initiatives"
+            id={finding.subject.id}
+            people={people}
+            suggested={finding.evidence.suggestedOwner}
+            onDone={done}
+          />
         )}
         {action.kind === "stop" && (
           <StopForm
@@ -110,15 +124,18 @@ export function OwnerForm({
   section,
   id,
   people,
+  suggested,
   onDone,
 }: {
   ws: string;
   section: "priorities" | "initiatives";
   id: string;
   people: Item[];
+  /** The person the finding's suggestion names (its evidence's `suggestedOwner`). */
+  suggested?: unknown;
   onDone: () => void;
 }) {
-  const [owner, setOwner] = useState(String(people[0]?.id ?? ""));
+  const [owner, setOwner] = useState(initialOwner(people, suggested));
   return (
     <Form
       submit="Make owner"
@@ -131,7 +148,12 @@ export function OwnerForm({
       <p>One person who answers for it and can say no to other work.</p>
       <label>
         Owner
-        <select value={owner} onChange={(e) => setOwner(e.target.value)} name="owner">
+        <select value={owner} onChange={(e) => setOwner(e.target.value)} name="owner" required>
+          {owner === "" && (
+            <option value="" disabled>
+              Choose a person…
+            </option>
+          )}
           {people.map((p) => (
             <option key={p.id} value={p.id}>
               {String(p.name)}

@@ -16,6 +16,7 @@ import { ReviewPage } from "./pages/review";
 import { SetupPage, SignInPage } from "./pages/sign-in";
 import { StopsPage } from "./pages/stops";
 import { Link, match, navigate, usePath } from "./router";
+import { resolveWorkspaceRoute, type WorkspacePage } from "./routes";
 import { type Session, SessionContext } from "./session";
 
 type Boot = { state: "loading" } | { state: "signed-out" } | { state: "ready"; session: Session };
@@ -148,13 +149,23 @@ function isActive(path: string, to: string, dashboard: string): boolean {
 }
 
 function workspacePage(ws: string, path: string, query: URLSearchParams): ReactElement {
-  const priority = match("/w/:ws/priorities/:id", path);
-  if (priority) return <PriorityPage ws={ws} id={priority.id} />;
-  const entries = match("/w/:ws/entries/:section", path);
-  if (entries) return <EntriesPage ws={ws} section={entries.section} />;
-  const edit = match("/w/:ws/edit/:section/:id", path);
-  if (edit) return <EditPage ws={ws} section={edit.section} id={edit.id} />;
-  const pages: Record<string, ReactElement> = {
+  const route = resolveWorkspaceRoute(path);
+  switch (route.kind) {
+    case "priority":
+      return <PriorityPage ws={ws} id={route.id} />;
+    case "entries":
+      return <EntriesPage ws={ws} section={route.section} />;
+    case "edit":
+      return <EditPage ws={ws} section={route.section} id={route.id} />;
+    case "page":
+      return pageElement(ws, route.page, query);
+    default:
+      return <Dashboard ws={ws} />;
+  }
+}
+
+function pageElement(ws: string, page: WorkspacePage, query: URLSearchParams): ReactElement {
+  const pages: Record<WorkspacePage, ReactElement> = {
     map: <MapPage ws={ws} />,
     capacity: <CapacityPage ws={ws} />,
     promises: <PromisesPage ws={ws} />,
@@ -165,8 +176,7 @@ function workspacePage(ws: string, path: string, query: URLSearchParams): ReactE
     members: <MembersPage ws={ws} />,
     entries: <EntriesPage ws={ws} />,
   };
-  const section = match("/w/:ws/:page", path)?.page;
-  return (section && pages[section]) || <Dashboard ws={ws} />;
+  return pages[page];
 }
 
 function Home({

@@ -36,3 +36,28 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
 export function projectAt(points: { x: number; y: number }[], at: number): number | undefined {
   return projectLinear(points, at)?.value;
 }
+
+const DAY_MS = 86_400_000;
+
+/** A date or timestamp (`2026-12-02`, `2026-12-02T10:00:00Z`) as fractional days since 1970. */
+export function dayNumber(dateOrTime: string): number {
+  return Date.parse(dateOrTime.length === 10 ? `${dateOrTime}T00:00:00Z` : dateOrTime) / DAY_MS;
+}
+
+/**
+ * Dated ticks for a time axis from day `min` to day `max`: at most `count` whole days, evenly
+ * spread, labelled YYYY-MM-DD (one tick when everything happened on one day).
+ */
+export function dateTicks(min: number, max: number, count = 4): { x: number; label: string }[] {
+  const first = Math.floor(min);
+  const last = Math.floor(max);
+  const label = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+  if (last <= first) return [{ x: min, label: label(first) }];
+  const step = Math.max(1, Math.ceil((last - first) / Math.max(count - 1, 1)));
+  const ticks: { x: number; label: string }[] = [];
+  for (let day = first; day < last; day += step) ticks.push({ x: Math.max(day, min), label: label(day) });
+  // The last tick is the last day itself, unless it would crowd the one before it.
+  if (ticks.length > 1 && last - (ticks[ticks.length - 1]?.x ?? 0) < step / 2) ticks.pop();
+  ticks.push({ x: Math.min(last, max), label: label(last) });
+  return ticks;
+}

@@ -9,8 +9,11 @@ export function LineChart({
   target,
   yDomain,
   projection,
+  xTicks,
 }: {
   points: { x: number; y: number; label?: string }[];
+  /** Labelled ticks along the x axis (e.g. dates); without them the first and last labels show. */
+  xTicks?: { x: number; label: string }[];
   width?: number;
   height?: number;
   label: string;
@@ -22,7 +25,10 @@ export function LineChart({
   if (points.length === 0) return <p className="muted">No data yet.</p>;
   const pad = 28;
   const left = 52; // room for the y-axis labels
-  const xs = points.map((p) => p.x).concat(projection ? [projection.to.x] : []);
+  const xs = points
+    .map((p) => p.x)
+    .concat(projection ? [projection.to.x] : [])
+    .concat((xTicks ?? []).map((t) => t.x));
   const ys = points
     .map((p) => p.y)
     .concat(target !== undefined ? [target] : [])
@@ -80,12 +86,30 @@ export function LineChart({
           <title>{p.label ?? `${p.y}`}</title>
         </circle>
       ))}
-      <text x={left} y={height - 8} className="tick">
-        {points[0].label?.split(":")[0]}
-      </text>
-      <text x={width - pad} y={height - 8} textAnchor="end" className="tick">
-        {points[points.length - 1].label?.split(":")[0]}
-      </text>
+      {xTicks ? (
+        xTicks.map((t, i) => (
+          <text
+            key={t.label}
+            x={x(t.x)}
+            y={height - 8}
+            textAnchor={
+              xTicks.length === 1 ? "start" : i === 0 ? "start" : i === xTicks.length - 1 ? "end" : "middle"
+            }
+            className="tick"
+          >
+            {t.label}
+          </text>
+        ))
+      ) : (
+        <>
+          <text x={left} y={height - 8} className="tick">
+            {points[0].label?.split(":")[0]}
+          </text>
+          <text x={width - pad} y={height - 8} textAnchor="end" className="tick">
+            {points[points.length - 1].label?.split(":")[0]}
+          </text>
+        </>
+      )}
     </svg>
   );
 }

@@ -43,15 +43,4 @@ export function Link({ to, children, className }: { to: string; children: ReactN
   );
 }
 
-/** Matches `/w/:ws/priorities/:id` style patterns; returns the parameters or undefined. */
-export function match(pattern: string, path: string): Record<string, string> | undefined {
-  const p = pattern.split("/");
-  const a = path.split("?")[0].split("/");
-  if (p.length !== a.length) return undefined;
-  const out: Record<string, string> = {};
-  for (let i = 0; i < p.length; i++) {
-    if (p[i].startsWith(":")) out[p[i].slice(1)] = decodeURIComponent(a[i]);
-    else if (p[i] !== a[i]) return undefined;
-  }
-  return out;
-}
+export { match } from "./routes";

@@ -63,6 +63,17 @@ describe.each(TEST_DATABASES)("audit log on $name", (database) => {
     await database.cleanup();
   });
 
+  it("with accounts, PUT /plan to a workspace that does not exist is 404 even for an instance admin, and creates nothing", async () => {
+    const res = await app.inject({
+      method: "PUT",
+      url: "/api/v1/workspaces/not-there/plan",
+      headers: { ...admin, "content-type": "application/yaml" },
+      payload: exampleText(),
+    });
+    expect(res.statusCode).toBe(404);
+    await expect(store.workspaces.getWorkspace("not-there")).rejects.toThrow();
+  });
+
   const audit = async (query = ""): Promise<{ items: Entry[]; nextCursor: string | null }> => {
     const response = await app.inject({
       method: "GET",

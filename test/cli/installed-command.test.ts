@@ -81,7 +81,7 @@ describe("bin/throughline.js (the bundled command line)", () => {
     });
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
     try {
-      await expect.poll(() => output, { timeout: 30_000 }).toMatch(/running at (http:\/\/\S+)/);
+      await expect.poll(() => output, { timeout: 120_000 }).toMatch(/running at (http:\/\/\S+)/);
       const url = output.match(/running at (http:\/\/\S+)/)?.[1];
       const home = await fetch(`${url}/`);
       expect(home.status).toBe(200);
@@ -97,5 +97,5 @@ describe("bin/throughline.js (the bundled command line)", () => {
     } finally {
       await store.close();
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -71,9 +71,7 @@ describe("throughline lint", () => {
     const { code, out } = await run(["lint", "plan.yaml"], { "plan.yaml": broken });
     expect(code).toBe(2);
     expect(out).toContain('unknown key "ownr" — did you mean "owner"?');
-    expect(out).toMatch(
-      /plan\.yaml:15:9 error teams\[1\]\.id id "product" is used twice \(first at line 12\)/,
-    );
+    expect(out).toMatch(/plan\.yaml:15:9 error teams\[1\]\.id "product" is used twice \(first at line 12\)/);
     expect(out).not.toContain("Execution Gap Index");
     expect(out).toContain("not a valid plan — 2 problems");
   });
@@ -164,4 +162,25 @@ describe("throughline init", () => {
     expect(await main(["init", "mine.yaml"], io)).toBe(1);
     expect(captured.err).toContain("already exists");
   });
+
+  it.each(["2026-12-02", "2027-02-28", "2028-02-29", "2030-07-31"])(
+    "dates the starter plan from the day it is written (%s): linted that day, nothing is overdue or stale",
+    async (today) => {
+      const { io, captured, files } = fakeIO({}, { today });
+      expect(await main(["init", "mine.yaml"], io)).toBe(0);
+      expect(files.get("mine.yaml")).toContain(`start: ${today}`);
+      captured.out = "";
+      expect(await main(["lint", "mine.yaml", "--format", "json"], io)).not.toBe(2);
+      const rules = JSON.parse(captured.out).findings.map((f: { rule: string }) => f.rule);
+      const dated = [
+        "metric-stale",
+        "review-overdue",
+        "resistance-unaddressed",
+        "stop-not-enforced",
+        "promise-broken",
+        "insight-unused",
+      ];
+      expect(rules.filter((r: string) => dated.includes(r))).toEqual([]);
+    },
+  );
 });

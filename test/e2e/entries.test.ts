@@ -80,6 +80,8 @@ describe("plan entries in Chromium", () => {
     // Lena shares "Get new customers live in days" with Raj; "Customer Experience" is nobody's.
     expect(await page.locator('li[data-rule="priority-no-owner"] .finding-actions button').count()).toBe(0);
     await shared.getByRole("button", { name: "Make one owner" }).click();
+    // The picker starts on the person the suggestion names, not the first in the list.
+    expect(await page.getByRole("dialog").getByLabel("Owner").inputValue()).toBe("raj");
     await page.getByRole("dialog").getByLabel("Owner").selectOption({ label: "Lena Okafor" });
     await page.getByRole("dialog").getByRole("button", { name: "Make owner" }).click();
     await shared.waitFor({ state: "detached" });

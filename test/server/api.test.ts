@@ -88,6 +88,17 @@ for (const database of TEST_DATABASES) {
       expect(stale.statusCode).toBe(412);
     });
 
+    it("without accounts, PUT /plan to a new slug creates the workspace and answers 201", async () => {
+      const res = await app.inject({
+        method: "PUT",
+        url: `${API}/workspaces/brand-new/plan`,
+        headers: yaml,
+        payload: exampleText(),
+      });
+      expect(res.statusCode).toBe(201);
+      expect((await store.workspaces.getWorkspace("brand-new")).organisation).toBe("Acme Analytics");
+    });
+
     it("answers an invalid plan with 422 and every problem with its line, changing nothing", async () => {
       const before = await version("plans");
       const bad = exampleText()

@@ -14,9 +14,8 @@ export function registerInit(program: Command, io: CliIO, setExit: (code: number
 }
 
 export async function init(file: string, force: boolean, io: CliIO): Promise<number> {
-  const year = Number(io.today().slice(0, 4));
   try {
-    await io.writeFile(file, starterPlan(year), { exclusive: !force });
+    await io.writeFile(file, starterPlan(io.today()), { exclusive: !force });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") {
       io.err(`${file} already exists; nothing was written (use --force to overwrite it)\n`);

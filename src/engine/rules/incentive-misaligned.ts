@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Metric } from "../../domain/plan-schema.js";
 import { defineRule } from "../define-rule.js";
 import { threshold } from "../rule-config.js";
-import { joinAnd, quoted } from "../wording.js";
+import { formatNumber, joinAnd, quoted, shareText } from "../wording.js";
 
 export const incentiveMisaligned = defineRule({
   id: "incentive-misaligned",
@@ -56,11 +56,10 @@ export const incentiveMisaligned = defineRule({
         candidates.find((m) => ctx.liveLinks(m.priorities).some((p) => served.has(p))) ??
         candidates[0];
       const shift = Math.round((minAlignedShare * total - alignedWeight) * 100) / 100;
-      const percent = Math.round(share * 100);
       return [
         {
           subject: { type: "team" as const, id: team.id },
-          message: `${team.name} is rewarded mostly on other things: only ${percent}% of its scorecard is on outcomes of live priorities`,
+          message: `${team.name} is rewarded mostly on other things: ${share > 0 ? "only " : ""}${shareText(share)} of its scorecard is on outcomes of live priorities`,
           evidence: {
             weightsByKind: byKind,
             alignedWeight,
@@ -74,7 +73,7 @@ export const incentiveMisaligned = defineRule({
               aligned: aligned(ctx.metrics.get(e.metric)),
             })),
           },
-          suggestion: `Move at least ${shift} of ${team.name}'s ${total} scorecard weight${
+          suggestion: `Move at least ${formatNumber(shift)} of ${team.name}'s ${formatNumber(total)} scorecard weight${
             heaviest.length ? ` off ${joinAnd(heaviest.map((m) => `${quoted(m.name)} (${m.kind})`))}` : ""
           }${target ? ` onto ${quoted(target.name)}` : " onto an outcome metric of a live priority (add one if none exists)"}.`,
         },

@@ -3,7 +3,7 @@ import { daysBetween } from "../../domain/primitives.js";
 import { defineRule } from "../define-rule.js";
 import { projectLinear } from "../least-squares.js";
 import { threshold } from "../rule-config.js";
-import { quoted } from "../wording.js";
+import { formatNumber, quoted } from "../wording.js";
 
 export { projectLinear } from "../least-squares.js";
 
@@ -51,7 +51,7 @@ export const outcomeOffTrack = defineRule({
       return [
         {
           subject: { type: "metric" as const, id: m.id },
-          message: `Metric ${quoted(m.name)} is projected to reach ${round(projection.value)}${unit} by ${m.due} against a target of ${m.target}${unit}`,
+          message: `Metric ${quoted(m.name)} is projected to reach ${formatNumber(round(projection.value))}${unit} by ${m.due} against a target of ${formatNumber(m.target)}${unit}`,
           evidence: {
             projected: round(projection.value),
             target: m.target,
@@ -65,10 +65,15 @@ export const outcomeOffTrack = defineRule({
           },
           suggestion:
             needed === null
-              ? `The due date ${m.due} has passed short of target: agree with the owner whether to extend ${quoted(m.name)}'s date or change the initiatives behind it.`
-              : `At ${perWeek >= 0 ? "+" : ""}${perWeek}${unit} a week ${quoted(m.name)} misses its target; it needs ${needed >= 0 ? "+" : ""}${needed}${unit} a week from here — change the initiatives behind it or reset the target with the priority's owner.`,
+              ? `${m.due < ctx.asOf ? `The due date ${m.due} has passed` : `The due date is today (${m.due})`} short of target: agree with the owner whether to extend ${quoted(m.name)}'s date or change the initiatives behind it.`
+              : `At ${signed(perWeek)}${unit} a week ${quoted(m.name)} misses its target; it needs ${signed(needed)}${unit} a week from here — change the initiatives behind it or reset the target with the priority's owner.`,
         },
       ];
     });
   },
 });
+
+/** `+1,200` or `-3.5`: a weekly rate with its sign. */
+function signed(n: number): string {
+  return `${n >= 0 ? "+" : ""}${formatNumber(n)}`;
+}

@@ -40,7 +40,7 @@ describe("priority-no-stops", () => {
     expect(stopped[0].suggestion).toContain('"Print catalogue" is already stopped');
     const none = findingsOf("priority-no-stops", { teams, priorities });
     expect(none[0].evidence.candidate).toBeNull();
-    expect(none[0].suggestion).toContain("a stop with priority: p1");
+    expect(none[0].suggestion).toContain("linked to this priority");
   });
 
   it("does not fire when a stop is linked, or for a priority that is not live", () => {

@@ -24,7 +24,7 @@ export const priorityNoStops = defineRule({
         evidence: { stops: 0, candidate: c?.initiative.id ?? null },
         suggestion: c
           ? `Record a stop for ${quoted(p.title)}: ${c.text}.`
-          : `Record a stop for ${quoted(p.title)}: the work, campaign, report or meeting ended to make room for it (a stop with priority: ${p.id}).`,
+          : `Record a stop for ${quoted(p.title)}: the work, campaign, report or meeting ended to make room for it, linked to this priority.`,
       };
     });
   },

@@ -18,7 +18,7 @@ export const priorityUnmeasured = defineRule({
       const idea = !isBlank(p.outcome)
         ? `an outcome metric that shows ${quoted((p.outcome ?? "").trim())} happening`
         : !isBlank(p.segment)
-          ? `an outcome metric of what ${(p.segment ?? "").trim()} customers experience`
+          ? `an outcome metric of what customers in the segment ${quoted((p.segment ?? "").trim())} experience`
           : "an outcome metric customers would notice";
       return [
         {

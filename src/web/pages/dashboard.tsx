@@ -1,9 +1,10 @@
 import { useMemo, useState } from "react";
 import { FindingAction } from "../actions";
 import { type Analysis, get, type Item, type Snapshot } from "../api";
+import { dateTicks, dayNumber } from "../chart-scales";
 import { Bar, LineChart } from "../charts";
 import { Loading, useAsync } from "../components";
-import { DIMENSION_TITLE, SEVERITY_LABEL, subjectHref } from "../format";
+import { DIMENSION_TITLE, SEVERITY_LABEL, subjectHref, subjectLinkLabel } from "../format";
 import { useOwns } from "../owned-by-me";
 import { Link } from "../router";
 
@@ -80,15 +81,7 @@ export function Dashboard({ ws }: { ws: string }) {
             One snapshot so far: every change to the plan records the index, and the line grows from here.
           </p>
         )}
-        <LineChart
-          label="Execution Gap Index over time"
-          yDomain={[0, 100]}
-          points={data.history.map((s, i) => ({
-            x: i,
-            y: s.overall,
-            label: `${s.takenAt.slice(0, 10)}: ${s.overall}`,
-          }))}
-        />
+        <TrendChart history={data.history} />
       </section>
       <section aria-labelledby="findings-title" className="panel">
         <h2 id="findings-title">Findings</h2>
@@ -146,7 +139,9 @@ export function Dashboard({ ws }: { ws: string }) {
                 <strong>Action:</strong> {f.suggestion}
               </p>
               <div className="finding-actions">
-                <Link to={subjectHref(ws, f.subject)}>Open {f.subject.type}</Link>
+                <Link to={subjectHref(ws, f.subject, data.priorities)}>
+                  {subjectLinkLabel(f.subject.type)}
+                </Link>
                 <FindingAction
                   ws={ws}
                   finding={f}
@@ -168,5 +163,23 @@ export function Dashboard({ ws }: { ws: string }) {
         )}
       </section>
     </>
+  );
+}
+
+/** The index over time, on a dated axis: snapshots placed by when they were taken. */
+function TrendChart({ history }: { history: Snapshot[] }) {
+  const points = history.map((s) => ({
+    x: dayNumber(s.takenAt),
+    y: s.overall,
+    label: `${s.takenAt.slice(0, 10)}: ${s.overall}`,
+  }));
+  const xs = points.map((p) => p.x);
+  return (
+    <LineChart
+      label="Execution Gap Index over time"
+      yDomain={[0, 100]}
+      points={points}
+      xTicks={xs.length ? dateTicks(Math.min(...xs), Math.max(...xs)) : []}
+    />
   );
 }

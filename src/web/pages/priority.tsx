@@ -140,7 +140,7 @@ export function PriorityPage({ ws, id }: { ws: string; id: string }) {
         <h2>Resistance and the changes answering it</h2>
         <ul>
           {(p.resistance ?? []).map((r: Plan) => (
-            <li key={r.id}>
+            <li key={r.id} id={`resistance-${r.id}`}>
               <strong>{r.area}</strong>: {r.description}
               {r.change
                 ? ` → ${r.change.description} (${r.change.status}, due ${r.change.due})`

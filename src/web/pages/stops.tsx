@@ -1,7 +1,9 @@
 import { FindingAction } from "../actions";
 import type { Finding } from "../api";
 import { Loading, useAsync } from "../components";
+import { today } from "../format";
 import { type Owns, useOwns } from "../owned-by-me";
+import { stopStatus, stopStatusText } from "../stop-status";
 import { loadPlanAndAnalysis, type Plan } from "./plan-data";
 
 export function StopsPage({ ws }: { ws: string }) {
@@ -16,6 +18,7 @@ export function StopsPage({ ws }: { ws: string }) {
   const notEnforced = new Map(
     analysis.findings.filter((f) => f.rule === "stop-not-enforced").map((f) => [f.subject.id, f]),
   );
+  const asOf: string = plan.asOf ?? today();
   const teams = new Map<string, string>(plan.teams.map((t: Plan) => [t.id, t.name]));
   const totalFreed = (plan.stops ?? []).reduce(
     (s: number, x: Plan) => s + Object.values(x.frees ?? {}).reduce((a: number, b) => a + Number(b), 0),
@@ -51,16 +54,18 @@ export function StopsPage({ ws }: { ws: string }) {
                     .join(", ") || "—"}
                 </td>
                 <td>
-                  {notEnforced.has(s.id) ? (
-                    <StillRunning
-                      ws={ws}
-                      finding={notEnforced.get(s.id) as Finding}
-                      owns={owns}
-                      onDone={reload}
-                    />
-                  ) : (
-                    <span className="ok">Yes</span>
-                  )}
+                  <StopState
+                    status={stopStatus(
+                      s as { decided: string; effective: string; initiative?: string },
+                      plan.initiatives ?? [],
+                      asOf,
+                      notEnforced.has(s.id),
+                    )}
+                    finding={notEnforced.get(s.id)}
+                    ws={ws}
+                    owns={owns}
+                    onDone={reload}
+                  />
                 </td>
               </tr>
             ))}
@@ -72,6 +77,24 @@ export function StopsPage({ ws }: { ws: string }) {
       )}
     </article>
   );
+}
+
+function StopState({
+  status,
+  finding,
+  ws,
+  owns,
+  onDone,
+}: {
+  status: ReturnType<typeof stopStatus>;
+  finding?: Finding;
+  ws: string;
+  owns: Owns;
+  onDone: () => void;
+}) {
+  if (status.kind === "not-enforced" && finding)
+    return <StillRunning ws={ws} finding={finding} owns={owns} onDone={onDone} />;
+  return <span className={status.kind === "stopped" ? "ok" : "muted"}>{stopStatusText(status)}</span>;
 }
 
 /** A stop that did not happen: what still runs, and the action that ends it. */
