@@ -60,25 +60,8 @@ export async function api<T>(
 
 export const get = async <T>(path: string) => (await api<T>("GET", path)).data;
 
-export interface Finding {
-  rule: string;
-  severity: "error" | "warning" | "info";
-  dimension: string;
-  subject: { type: string; id: string };
-  message: string;
-  evidence: Record<string, unknown>;
-  suggestion: string;
-}
-
-export interface Analysis {
-  index: {
-    overall: number;
-    dimensions: Record<string, number>;
-    priorities: Record<string, number>;
-    teams: Record<string, number>;
-  };
-  findings: Finding[];
-}
+// The analysis contract is typed once, by the engine (shared by lint --format json and GET /analysis).
+export type { JsonFinding as Finding, JsonReport as Analysis } from "../engine/json-report.js";
 
 export interface Snapshot {
   version: number;
