@@ -39,6 +39,19 @@ export async function openStore(options: DatabaseOptions & { today?: () => strin
   };
 }
 
+// Auth storage (users, sessions, memberships, API tokens, invitations, rate limits, their audit
+// entries): the server and the command line reach it through this index, never through
+// store/auth/* directly (test/architecture.test.ts).
+export * from "./auth/api-tokens.js";
+export * from "./auth/auth-audit.js";
+export * from "./auth/auth-db.js";
+export * from "./auth/invites.js";
+export * from "./auth/item-owners.js";
+export * from "./auth/memberships.js";
+export * from "./auth/rate-limits.js";
+export * from "./auth/sessions.js";
+export * from "./auth/setup-tokens.js";
+export * from "./auth/users.js";
 export type { Database } from "./schema.js";
 export type { Page, StoredItem, Workspace, WriteOptions } from "./workspace-store.js";
 export { requestHash, validatePlan } from "./workspace-store.js";

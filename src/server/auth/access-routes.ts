@@ -1,12 +1,22 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../../domain/errors.js";
-import { findApiToken, listApiTokens, revokeApiToken } from "../../store/auth/api-tokens.js";
-import { type AuthAuditEntry, appendAuthAudit } from "../../store/auth/auth-audit.js";
-import type { AuthDb } from "../../store/auth/auth-db.js";
-import { createInvite, listInvites, revokeInvite } from "../../store/auth/invites.js";
-import type { Member } from "../../store/auth/memberships.js";
-import { addMember, listMembers, lockAdmins, removeMember, setRole } from "../../store/auth/memberships.js";
-import { findUserByEmail } from "../../store/auth/users.js";
+import type { AuthDb, Member } from "../../store/index.js";
+import {
+  type AuthAuditEntry,
+  addMember,
+  appendAuthAudit,
+  createInvite,
+  findApiToken,
+  findUserByEmail,
+  listApiTokens,
+  listInvites,
+  listMembers,
+  lockAdmins,
+  removeMember,
+  revokeApiToken,
+  revokeInvite,
+  setRole,
+} from "../../store/index.js";
 import { checkEmail, checkRole, issueApiToken } from "./accounts.js";
 import { auditActor, type WorkspaceAccess } from "./actor.js";
 import { addMemberBody, createInviteBody, createTokenBody, patchMemberBody } from "./auth-schemas.js";

@@ -2,18 +2,22 @@ import { sql } from "kysely";
 import { AppError, isAppError } from "../../domain/errors.js";
 import type { Role } from "../../domain/roles.js";
 import { isRole } from "../../domain/roles.js";
-import type { ApiToken } from "../../store/auth/api-tokens.js";
-import { createApiToken } from "../../store/auth/api-tokens.js";
-import { appendAuthAudit } from "../../store/auth/auth-audit.js";
-import type { AuthDb } from "../../store/auth/auth-db.js";
-import { normaliseEmail } from "../../store/auth/auth-db.js";
-import type { Invite } from "../../store/auth/invites.js";
-import { findOpenInvite, markInviteAccepted } from "../../store/auth/invites.js";
-import { upsertMember } from "../../store/auth/memberships.js";
-import { deleteUserSessions } from "../../store/auth/sessions.js";
-import { consumeSetupToken, createSetupToken } from "../../store/auth/setup-tokens.js";
-import type { User } from "../../store/auth/users.js";
-import { countUsers, createUser, findUserByEmail, setPasswordHash } from "../../store/auth/users.js";
+import type { ApiToken, AuthDb, Invite, User } from "../../store/index.js";
+import {
+  appendAuthAudit,
+  consumeSetupToken,
+  countUsers,
+  createApiToken,
+  createSetupToken,
+  createUser,
+  deleteUserSessions,
+  findOpenInvite,
+  findUserByEmail,
+  markInviteAccepted,
+  normaliseEmail,
+  setPasswordHash,
+  upsertMember,
+} from "../../store/index.js";
 import type { AuthConfig } from "./auth-config.js";
 import { checkNewPassword, hashPassword } from "./passwords.js";
 import { hashSecret, newSecret } from "./secrets.js";

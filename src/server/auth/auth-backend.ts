@@ -19,4 +19,4 @@ export interface AuthBackend {
 }
 
 // Auth writes append to the audit log in their own transaction: store/auth/auth-audit.ts.
-export type { AuthAuditEntry } from "../../store/auth/auth-audit.js";
+export type { AuthAuditEntry } from "../../store/index.js";

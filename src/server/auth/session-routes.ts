@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
-import { listUserWorkspaceIds } from "../../store/auth/memberships.js";
-import { deleteUserSessions } from "../../store/auth/sessions.js";
-import type { User } from "../../store/auth/users.js";
+import type { User } from "../../store/index.js";
+import { deleteUserSessions, listUserWorkspaceIds } from "../../store/index.js";
 import { acceptInvite, changePassword, completeSetup, inspectInvite, needsSetup } from "./accounts.js";
 import {
   acceptInviteBody,

@@ -1,9 +1,12 @@
 import { AppError } from "../../domain/errors.js";
-import type { AuthDb } from "../../store/auth/auth-db.js";
-import { normaliseEmail } from "../../store/auth/auth-db.js";
-import { countAttempt, uncountAttempt } from "../../store/auth/rate-limits.js";
-import type { User } from "../../store/auth/users.js";
-import { findUserByEmail, publicUser } from "../../store/auth/users.js";
+import type { AuthDb, User } from "../../store/index.js";
+import {
+  countAttempt,
+  findUserByEmail,
+  normaliseEmail,
+  publicUser,
+  uncountAttempt,
+} from "../../store/index.js";
 import type { AuthConfig } from "./auth-config.js";
 import { verifyAgainstNothing, verifyPassword } from "./passwords.js";
 

@@ -1,6 +1,6 @@
 import { ownsFromFacts } from "../../domain/ownership.js";
-import { ownershipFacts } from "../../store/auth/item-owners.js";
 import type { Store } from "../../store/index.js";
+import { ownershipFacts } from "../../store/index.js";
 import type { AuthBackend } from "./auth-backend.js";
 
 /** Auth over the real store: the same database and its workspaces. */

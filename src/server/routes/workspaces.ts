@@ -3,9 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError, isAppError } from "../../domain/errors.js";
 import type { Role } from "../../domain/roles.js";
-import { authDb } from "../../store/auth/auth-db.js";
-import { listUserWorkspaceIds } from "../../store/auth/memberships.js";
 import type { Store, Workspace } from "../../store/index.js";
+import { authDb, listUserWorkspaceIds } from "../../store/index.js";
 import { actorName, etag, ifMatch, sendWithEtag } from "../http-helpers.js";
 import { createWorkspaceBody, patchWorkspaceBody, workspaceResponse, wsParams } from "../request-schemas.js";
 
