@@ -31,7 +31,7 @@ const ROWS: Row[] = [
     kind: "duplicate person id",
     broken: { people: [{ id: "ana" }, { id: "ana" }] },
     path: ["people", 1, "id"],
-    message: /id "ana" is used twice/,
+    message: /"ana" is used twice/,
     related: ["people", 0, "id"],
     mended: { people: [{ id: "ana" }, { id: "bo" }] },
   },
@@ -39,7 +39,7 @@ const ROWS: Row[] = [
     kind: "duplicate review id",
     broken: { reviews: [{ id: "r1" }, { id: "r2" }, { id: "r1" }] },
     path: ["reviews", 2, "id"],
-    message: /id "r1" is used twice/,
+    message: /"r1" is used twice/,
     related: ["reviews", 0, "id"],
     mended: { reviews: [{ id: "r1" }, { id: "r2" }, { id: "r3" }] },
   },
@@ -47,7 +47,7 @@ const ROWS: Row[] = [
     kind: "duplicate stop, promise and decision ids",
     broken: { stops: [{ id: "s" }, { id: "s" }] },
     path: ["stops", 1, "id"],
-    message: /id "s" is used twice/,
+    message: /"s" is used twice/,
     mended: { stops: [{ id: "s" }, { id: "t" }] },
   },
   {
@@ -59,7 +59,7 @@ const ROWS: Row[] = [
       ],
     },
     path: ["priorities", 1, "resistance", 1, "id"],
-    message: /resistance id "r" is used twice/,
+    message: /"r" is used twice/,
     related: ["priorities", 0, "resistance", 0, "id"],
     mended: {
       priorities: [
