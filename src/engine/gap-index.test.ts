@@ -80,6 +80,20 @@ describe("Execution Gap Index golden values", () => {
     expect(index.teams).toEqual({ t1: 15.5, t2: 4, t3: 0 }); // 1 − 0.88 × 0.96 = 0.1552
   });
 
+  it("ignores scopes outside the lists it scores (a priority that is not live, a team that is gone)", () => {
+    const index = gapIndex(
+      [
+        finding("error", "ownership", { priorities: ["proposed"], teams: ["gone"] }),
+        { ...finding("error", "ownership"), dimension: "not-a-dimension" as Dimension },
+      ],
+      ["p1"],
+      ["t1"],
+    );
+    expect(index.priorities).toEqual({ p1: 0 });
+    expect(index.teams).toEqual({ t1: 0 });
+    expect(index.dimensions.ownership).toBe(30);
+  });
+
   it("gives a small plan its documented index, dimension by dimension", () => {
     const { findings, index } = analyse(
       makePlan({
