@@ -8,6 +8,7 @@ const BENCHMARKS: { name: string; load: () => Promise<{ run(): Promise<unknown> 
   { name: "lint", load: () => import("./lint-bench.js") },
   { name: "server", load: () => import("./server-bench.js") },
   { name: "web", load: () => import("./web-bench.js") },
+  { name: "rhythm", load: () => import("./rhythm-bench.js") },
   { name: "classify", load: () => import("./classify-bench.js") },
 ];
 

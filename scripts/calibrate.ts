@@ -6,9 +6,10 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { calibrateConvert } from "./calibrate/convert.js";
 import { calibrateWording } from "./calibrate/wording.js";
 
-const SECTIONS: ((dir: string) => unknown)[] = [calibrateWording];
+const SECTIONS: ((dir: string) => unknown)[] = [calibrateWording, calibrateConvert];
 
 const dir = resolve(process.argv[2] ?? join(import.meta.dirname, "..", "..", "shared", "real-okrs"));
 if (!existsSync(join(dir, "labels.tsv"))) {

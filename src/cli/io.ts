@@ -5,6 +5,8 @@ export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   readFile(path: string): Promise<string>;
+  /** The file's bytes (binary documents such as spreadsheets); optional so fakes may omit it. */
+  readBytes?(path: string): Promise<Uint8Array>;
   writeFile(path: string, text: string, options?: { exclusive?: boolean }): Promise<void>;
   readStdin(): Promise<string>;
   /** Colour output (a TTY without NO_COLOR, or FORCE_COLOR). */
@@ -21,6 +23,7 @@ export function processIO(): CliIO {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     readFile: (path) => readFile(path, "utf8"),
+    readBytes: async (path) => new Uint8Array(await readFile(path)),
     writeFile: (path, text, options) =>
       writeFile(path, text, { encoding: "utf8", flag: options?.exclusive ? "wx" : "w" }),
     readStdin: async () => {

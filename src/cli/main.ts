@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { openStoreForCli } from "./commands/auth-database.js";
+import { registerConvert } from "./commands/convert.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerImportExport } from "./commands/import-export.js";
 import { registerInit } from "./commands/init.js";
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   registerInit(program, io, setExit);
   registerServe(program, io, setExit);
   registerImportExport(program, io, setExit);
+  registerConvert(program, io, setExit);
   registerUsers(program, io, setExit, openStoreForCli);
   registerTokens(program, io, setExit, openStoreForCli);
   for (const command of program.commands)

@@ -20,6 +20,10 @@ export interface DraftKeyResult {
   /** A score or result written after the key result (e.g. `=> 80%`), recorded as a check-in. */
   score?: { value: number; unit?: string; text: string };
   status?: string;
+  /** Placeholders written where a number belongs (a spreadsheet's Target "TBD"): flagged, no value. */
+  placeholders?: string[];
+  /** The key result is only a link to another team's objective (the reader saw it so). */
+  pointer?: boolean;
 }
 
 export interface DraftInitiative {

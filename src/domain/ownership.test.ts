@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ownsInitiative, ownsMetric, ownsPriority, personIdsFor } from "./ownership.js";
+import { metricsOwnedBy, ownsInitiative, ownsMetric, ownsPriority, personIdsFor } from "./ownership.js";
 
 const people = [
   { id: "ana", email: "Ana@Example.com" },
@@ -38,5 +38,30 @@ describe("what a contributor owns", () => {
     expect(ownsMetric({ priorities: ["keep", "grow"] }, priorities, ana)).toBe(true);
     expect(ownsMetric({ priorities: ["keep"] }, priorities, ana)).toBe(false);
     expect(ownsMetric({}, priorities, ana)).toBe(false);
+  });
+
+  it("owns a metric it is the named owner of; a named owner takes it from the priority's owner", () => {
+    const ana = personIdsFor("ana@example.com", people);
+    const ben = personIdsFor("ben@example.com", people);
+    const priorities = [{ id: "grow", owner: "ana" }];
+    expect(ownsMetric({ owner: "ben", priorities: ["grow"] }, priorities, ben)).toBe(true);
+    expect(ownsMetric({ owner: "ben", priorities: ["grow"] }, priorities, ana)).toBe(false);
+    expect(ownsMetric({ owner: "ana" }, [], ana)).toBe(true);
+  });
+
+  it("lists the metrics a person owns, by owner or by priority", () => {
+    const plan = {
+      people,
+      priorities: [{ id: "grow", owner: "ana" }],
+      metrics: [
+        { id: "m1", owner: "ana" },
+        { id: "m2", priorities: ["grow"] },
+        { id: "m3", owner: "ben", priorities: ["grow"] },
+        { id: "m4" },
+      ],
+    };
+    expect(metricsOwnedBy("ana@example.com", plan).map((m) => m.id)).toEqual(["m1", "m2"]);
+    expect(metricsOwnedBy("ben@example.com", plan).map((m) => m.id)).toEqual(["m3"]);
+    expect(metricsOwnedBy("nobody@example.com", plan)).toEqual([]);
   });
 });

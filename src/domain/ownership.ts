@@ -1,8 +1,8 @@
 /*
  * What a contributor owns. A user is a plan person when the person's `email` matches the
  * user's e-mail (case-insensitively). They own a priority whose owner is that person (or a list
- * that includes them), an initiative whose owner is that person, and, since metrics have no
- * owner field, a metric linked to a priority they own. Here in the domain because the server
+ * that includes them), an initiative whose owner is that person, and a metric whose `owner` is
+ * that person — or, for a metric without an owner, one linked to a priority they own. Here in the domain because the server
  * enforces it and the web app shows contributors the forms it allows: one reading for both.
  */
 
@@ -44,10 +44,12 @@ export function ownsInitiative(
 }
 
 export function ownsMetric(
-  metric: { priorities?: string[] | null },
+  metric: { priorities?: string[] | null; owner?: string | null },
   priorities: readonly PriorityLike[],
   personIds: ReadonlySet<string>,
 ): boolean {
+  // A named owner is the one who checks in; the priority's owner no longer is.
+  if (metric.owner) return personIds.has(metric.owner);
   const linked = new Set(metric.priorities ?? []);
   return priorities.some((priority) => linked.has(priority.id) && ownsPriority(priority, personIds));
 }
@@ -66,5 +68,25 @@ export function ownsFromFacts(
   if (personIds.size === 0) return false;
   if (collection === "priorities") return ownsPriority(facts.item as unknown as PriorityLike, personIds);
   if (collection === "initiatives") return ownsInitiative(facts.item as { owner?: string | null }, personIds);
-  return ownsMetric(facts.item as { priorities?: string[] | null }, facts.linkedPriorities, personIds);
+  return ownsMetric(
+    facts.item as { priorities?: string[] | null; owner?: string | null },
+    facts.linkedPriorities,
+    personIds,
+  );
+}
+
+export interface MetricLike {
+  id: string;
+  owner?: string | null;
+  priorities?: string[] | null;
+}
+
+/** The metrics a signed-in person owns in a plan (the rows of their check-in form). */
+export function metricsOwnedBy<M extends MetricLike>(
+  email: string,
+  plan: { people: readonly PersonLike[]; priorities: readonly PriorityLike[]; metrics?: readonly M[] | null },
+): M[] {
+  const personIds = personIdsFor(email, plan.people);
+  if (personIds.size === 0) return [];
+  return (plan.metrics ?? []).filter((m) => ownsMetric(m, plan.priorities, personIds));
 }

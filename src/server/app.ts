@@ -20,8 +20,11 @@ import { installIdempotency } from "./idempotency.js";
 import { installProblemDetails, registerProblemPages, sendProblem } from "./problem-details.js";
 import { analysisRoutes } from "./routes/analysis.js";
 import { auditRoutes } from "./routes/audit.js";
+import { checkinBatchRoutes } from "./routes/checkin-batch.js";
 import { checkinRoutes } from "./routes/checkins.js";
 import { collectionRoutes } from "./routes/collections.js";
+import { digestRoutes } from "./routes/digests.js";
+import { myWorkRoutes } from "./routes/my-work.js";
 import { planRoutes } from "./routes/plan.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 import { installUnsafeInputCheck } from "./unsafe-input.js";
@@ -157,6 +160,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(analysisRoutes, { store, today });
       await api.register(collectionRoutes, { store });
       await api.register(checkinRoutes, { store });
+      await api.register(checkinBatchRoutes, { store });
+      await api.register(myWorkRoutes, { store, today });
+      await api.register(digestRoutes, { store });
       await api.register(auditRoutes, { store });
     },
     { prefix: API_PREFIX },

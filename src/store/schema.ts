@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 import type { AuthTables } from "./auth/auth-tables.js";
+import type { RhythmTables } from "./rhythm-tables.js";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -82,7 +83,7 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
-export interface Database extends AuthTables {
+export interface Database extends AuthTables, RhythmTables {
   workspaces: WorkspacesTable;
   people: EntityTable;
   teams: EntityTable;

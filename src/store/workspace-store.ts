@@ -404,6 +404,21 @@ export class WorkspaceStore {
     });
   }
 
+  /**
+   * A change made by a command in its own file (src/store/*.ts) through the one write path:
+   * lock, change the plan in memory, validate it whole, write the difference, audit, snapshot.
+   */
+  async change(
+    slug: string,
+    options: WriteOptions,
+    edit: (draft: Plan) => void | Promise<void>,
+  ): Promise<void> {
+    await this.write(slug, options, async (draft) => {
+      await edit(draft);
+      return undefined;
+    });
+  }
+
   // ---- history, audit, idempotency ---------------------------------------------------------
 
   async listSnapshots(slug: string): Promise<

@@ -3,6 +3,7 @@ import { api, type Finding, type Item } from "./api";
 import { Dialog, Form, TextField } from "./components";
 import { initialOwner, today } from "./format";
 import type { Owns } from "./owned-by-me";
+import { Link } from "./router";
 import { useCan } from "./session";
 
 type Kind = "owner" | "initiative-owner" | "stop" | "enforce" | "metric" | "decision";
@@ -58,6 +59,13 @@ export function FindingAction({
   const [open, setOpen] = useState(false);
   const isEditor = useCan("editor");
   const isContributor = useCan("contributor");
+  // A stale metric is closed by a check-in: the check-in page holds the form for it.
+  if (finding.rule === "metric-stale" && isContributor)
+    return (
+      <Link to={`/w/${ws}/checkin`} className="button">
+        Record a check-in
+      </Link>
+    );
   const action = actionFor(finding);
   const ownTarget =
     action?.kind === "owner"

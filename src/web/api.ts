@@ -24,6 +24,11 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/** The CSRF header for a write made outside `api` (an upload with progress). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { "x-csrf-token": csrfToken } : {};
+}
+
 export async function api<T>(
   method: string,
   path: string,
@@ -60,8 +65,25 @@ export async function api<T>(
 
 export const get = async <T>(path: string) => (await api<T>("GET", path)).data;
 
-// The analysis contract is typed once, by the engine (shared by lint --format json and GET /analysis).
-export type { JsonFinding as Finding, JsonReport as Analysis } from "../engine/json-report.js";
+export interface Finding {
+  rule: string;
+  severity: "error" | "warning" | "info";
+  dimension: string;
+  subject: { type: string; id: string };
+  message: string;
+  evidence: Record<string, unknown>;
+  suggestion: string;
+}
+
+export interface Analysis {
+  index: {
+    overall: number;
+    dimensions: Record<string, number>;
+    priorities: Record<string, number>;
+    teams: Record<string, number>;
+  };
+  findings: Finding[];
+}
 
 export interface Snapshot {
   version: number;

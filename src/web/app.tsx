@@ -1,7 +1,9 @@
 import { type ReactElement, useEffect, useState } from "react";
 import { ApiError, api, get, setCsrfToken, type WorkspaceInfo } from "./api";
+import { AnalysisDate, viewedAsOf } from "./as-of";
 import { Form, Loading, TextField, useAsync } from "./components";
 import { CapacityPage } from "./pages/capacity";
+import { CheckinPage } from "./pages/checkin";
 import { Dashboard } from "./pages/dashboard";
 import { EditPage } from "./pages/edit";
 import { EntriesPage } from "./pages/entries";
@@ -9,6 +11,7 @@ import { InsightsPage } from "./pages/insights";
 import { InvitePage } from "./pages/invite";
 import { MapPage } from "./pages/map";
 import { MembersPage } from "./pages/members";
+import { MyWorkPage, MyWorkPanel } from "./pages/my-work";
 import { PlanFilePage } from "./pages/plan-file";
 import { PriorityPage } from "./pages/priority";
 import { PromisesPage } from "./pages/promises";
@@ -53,11 +56,14 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
   const ws = match("/w/:ws", path)?.ws ?? path.match(/^\/w\/([^/?#]+)/)?.[1];
   const workspaces = useAsync(() => get<{ items: WorkspaceInfo[] }>("/workspaces"), []);
   const current = useAsync(async () => (ws ? get<WorkspaceInfo>(`/workspaces/${ws}`) : undefined), [ws]);
-  const scoped: Session = { ...session, role: current.data?.role as Session["role"] };
   const query = new URLSearchParams(path.split("?")[1] ?? "");
+  const asOf = viewedAsOf(`?${query.toString()}`);
+  const scoped: Session = { ...session, role: current.data?.role as Session["role"], readOnly: !!asOf };
   const nav = ws
     ? [
         ["Dashboard", `/w/${ws}`],
+        ...(session.user ? [["My work", `/w/${ws}/my-work`]] : []),
+        ["Check-in", `/w/${ws}/checkin`],
         ["Strategy map", `/w/${ws}/map`],
         ["Capacity", `/w/${ws}/capacity`],
         ["Promises", `/w/${ws}/promises`],
@@ -79,6 +85,7 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
       workspaces={workspaces.data?.items}
       error={workspaces.error}
       canCreate={!session.auth || session.user?.isAdmin === true}
+      signedIn={session.user !== undefined}
     />
   );
 
@@ -129,7 +136,10 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
           <ul>
             {nav.map(([label, to]) => (
               <li key={to}>
-                <Link to={to} className={isActive(path, to, `/w/${ws}`) ? "active" : ""}>
+                <Link
+                  to={asOf ? `${to}?asOf=${asOf}` : to}
+                  className={isActive(path, to, `/w/${ws}`) ? "active" : ""}
+                >
                   {label}
                 </Link>
               </li>
@@ -137,7 +147,11 @@ function Shell({ path, session, onSignOut }: { path: string; session: Session; o
           </ul>
         </nav>
       )}
-      <main id="main">{page}</main>
+      {ws && <AnalysisDate ws={ws} path={path} />}
+      {/* Keyed by the day viewed: choosing another day reloads every page's data for it. */}
+      <main id="main" key={asOf ?? "current"}>
+        {page}
+      </main>
     </SessionContext.Provider>
   );
 }
@@ -167,6 +181,8 @@ function workspacePage(ws: string, path: string, query: URLSearchParams): ReactE
 function pageElement(ws: string, page: WorkspacePage, query: URLSearchParams): ReactElement {
   const pages: Record<WorkspacePage, ReactElement> = {
     map: <MapPage ws={ws} />,
+    checkin: <CheckinPage ws={ws} />,
+    "my-work": <MyWorkPage ws={ws} />,
     capacity: <CapacityPage ws={ws} />,
     promises: <PromisesPage ws={ws} />,
     insights: <InsightsPage ws={ws} />,
@@ -183,15 +199,28 @@ function Home({
   workspaces,
   error,
   canCreate,
+  signedIn,
 }: {
   workspaces?: WorkspaceInfo[];
   error?: unknown;
   canCreate: boolean;
+  signedIn: boolean;
 }) {
   if (!workspaces) return <Loading error={error} />;
+  // A signed-in person lands on what they owe: My work in each of their workspaces (a few at most).
+  const mine = signedIn ? workspaces.slice(0, 5) : [];
+  const Title = mine.length > 0 ? "h2" : "h1";
   return (
     <article>
-      <h1>Workspaces</h1>
+      {mine.length > 0 && (
+        <>
+          <h1>My work</h1>
+          {mine.map((w) => (
+            <MyWorkPanel key={w.slug} ws={w.slug} heading={w.name} />
+          ))}
+        </>
+      )}
+      <Title>Workspaces</Title>
       {workspaces.length === 0 ? (
         <p className="empty">
           No workspace yet.{" "}

@@ -22,6 +22,8 @@ export function match(pattern: string, path: string): Record<string, string> | u
 /** `/w/:ws/<page>` pages. */
 export const WORKSPACE_PAGES = [
   "map",
+  "checkin",
+  "my-work",
   "capacity",
   "promises",
   "insights",

@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { type CliIO, EXIT, UsageError } from "../io.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { openCliStore, withDataOption } from "./database-options.js";
 
-const DEMO_PLAN = join(PACKAGE_ROOT, "examples", "acme.yaml");
 const WEB_ROOT = join(PACKAGE_ROOT, "dist", "web");
 
 export interface ServeOptions {
@@ -35,12 +34,8 @@ export async function serve(options: ServeOptions, io: CliIO): Promise<number> {
     throw new UsageError(`--port must be 0–65535, not "${options.port}"`);
   const store = await openCliStore(io, options.data);
   const { buildServer } = await import("../../server/app.js");
-  const { loadPlan } = await import("../../plan/load-plan.js");
   try {
-    if (options.demo && !(await store.workspaces.findWorkspace("demo"))) {
-      const loaded = loadPlan(readFileSync(DEMO_PLAN, "utf8"), { fileName: DEMO_PLAN });
-      if (loaded.ok) await store.workspaces.replacePlan("demo", loaded.plan, { actor: "demo" });
-    }
+    if (options.demo) await (await import("../demo-workspace.js")).loadDemoWorkspace(store);
     const { authFromEnv } = await import("../../server/auth/auth-env.js");
     const deployment = authFromEnv(io.env);
     const app = await buildServer({
@@ -63,11 +58,25 @@ export async function serve(options: ServeOptions, io: CliIO): Promise<number> {
         `\nNobody can sign in yet. Open this one-time link to create the first administrator:\n  ${link}\n\n`,
       );
 
+    // Digests (and later reminders and webhooks) run here, claimed in the database (src/jobs).
+    const { JobRunner } = await import("../../jobs/job-runner.js");
+    const { mailTransport } = await import("../../jobs/mail-transport.js");
+    const { systemClock } = await import("../../jobs/clock.js");
+    const jobs = new JobRunner({
+      store,
+      clock: systemClock,
+      transport: mailTransport(io.env, (message, fields) => app.log.info(fields, message)),
+      publicUrl: (app.auth.config.publicUrl ?? url).replace(/\/$/, ""),
+      log: (message, fields) => app.log.info(fields ?? {}, message),
+    });
+    jobs.start(Number(io.env.THROUGHLINE_JOBS_INTERVAL_MS ?? 60_000));
+
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       app.log.info({ signal }, "shutting down: finishing requests in flight");
+      await jobs.stop();
       await app.close();
       await store.close();
     };

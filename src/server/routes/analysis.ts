@@ -53,6 +53,31 @@ export async function analysisRoutes(
   );
 
   r.get(
+    "/workspaces/:ws/analysis/date",
+    {
+      config: { permission: "workspace:read" },
+      schema: {
+        tags: ["analysis"],
+        summary:
+          "The day the workspace is analysed as of: the plan's pinned asOf, else today (the server's UTC day)",
+        params: wsParams,
+        response: {
+          200: z.object({
+            asOf: z.string().describe("YYYY-MM-DD"),
+            pinned: z.boolean().describe("true when the plan pins asOf"),
+            today: z.string().describe("the server's day, YYYY-MM-DD (UTC)"),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { plan } = await store.workspaces.readPlan(request.params.ws);
+      const day = today();
+      return { asOf: plan.asOf ?? day, pinned: plan.asOf !== undefined, today: day };
+    },
+  );
+
+  r.get(
     "/workspaces/:ws/analysis/history",
     {
       config: { permission: "workspace:read" },

@@ -2,11 +2,12 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../domain/errors.js";
+import { planAsOf } from "../../engine/context.js";
 import { loadPlan } from "../../plan/load-plan.js";
 import { serialisePlan } from "../../plan/serialise-plan.js";
 import type { Store } from "../../store/index.js";
 import { actorName, ifMatch, sendWithEtag } from "../http-helpers.js";
-import { workspaceResponse, wsParams } from "../request-schemas.js";
+import { analysisQuery, workspaceResponse, wsParams } from "../request-schemas.js";
 import { presentWorkspace } from "./workspaces.js";
 
 const YAML_TYPES = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"];
@@ -33,13 +34,18 @@ export async function planRoutes(
       config: { permission: "workspace:read" },
       schema: {
         tags: ["plan"],
-        summary: "The workspace as a plan file (YAML by default; JSON with Accept: application/json)",
+        summary:
+          "The workspace as a plan file (YAML by default; JSON with Accept: application/json); ?asOf=DATE: as it stood that day (records dated later left out)",
         params: wsParams,
+        querystring: analysisQuery,
         produces: ["application/yaml", "application/json"],
       },
     },
     async (request, reply) => {
-      const { plan, workspace } = await store.workspaces.readPlan(request.params.ws);
+      const read = await store.workspaces.readPlan(request.params.ws);
+      const { workspace } = read;
+      const asOf = request.query.asOf;
+      const plan = asOf ? { ...planAsOf(read.plan, asOf), asOf } : read.plan;
       const json =
         /application\/json/.test(request.headers.accept ?? "") && !/yaml/.test(request.headers.accept ?? "");
       reply.type(json ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8");

@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import { FindingAction } from "../actions";
 import { type Analysis, get, type Item, type Snapshot } from "../api";
+import { asOfQuery } from "../as-of";
 import { dateTicks, dayNumber } from "../chart-scales";
 import { Bar, LineChart } from "../charts";
 import { Loading, useAsync } from "../components";
@@ -11,7 +12,7 @@ import { Link } from "../router";
 export function Dashboard({ ws }: { ws: string }) {
   const { data, error, reload } = useAsync(async () => {
     const [analysis, history, people, initiatives, priorities] = await Promise.all([
-      get<Analysis>(`/workspaces/${ws}/analysis`),
+      get<Analysis>(`/workspaces/${ws}/analysis${asOfQuery()}`),
       get<{ items: Snapshot[] }>(`/workspaces/${ws}/analysis/history`),
       get<{ items: Item[] }>(`/workspaces/${ws}/people?limit=500`),
       get<{ items: Item[] }>(`/workspaces/${ws}/initiatives?limit=500`),

@@ -1,4 +1,5 @@
 import { type Analysis, api, get } from "../api";
+import { asOfQuery } from "../as-of";
 
 // The plan as the pages read it (plan-format JSON); loose on purpose: the server validated it.
 // biome-ignore lint/suspicious/noExplicitAny: plan-format objects are read field by field
@@ -6,8 +7,10 @@ export type Plan = Record<string, any>;
 
 export async function loadPlanAndAnalysis(ws: string): Promise<{ plan: Plan; analysis: Analysis }> {
   const [plan, analysis] = await Promise.all([
-    api<Plan>("GET", `/workspaces/${ws}/plan`, { accept: "application/json" }).then((r) => r.data),
-    get<Analysis>(`/workspaces/${ws}/analysis`),
+    api<Plan>("GET", `/workspaces/${ws}/plan${asOfQuery()}`, { accept: "application/json" }).then(
+      (r) => r.data,
+    ),
+    get<Analysis>(`/workspaces/${ws}/analysis${asOfQuery()}`),
   ]);
   return { plan, analysis };
 }

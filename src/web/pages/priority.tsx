@@ -1,12 +1,17 @@
+import { metricsOwnedBy } from "../../domain/ownership";
 import { projectAt } from "../chart-scales";
 import { LineChart } from "../charts";
+import { CheckinForm } from "../checkin-form";
 import { Loading, useAsync } from "../components";
 import { SEVERITY_LABEL } from "../format";
 import { Link } from "../router";
+import { useCan, useSession } from "../session";
 import { loadPlanAndAnalysis, type Plan } from "./plan-data";
 
 export function PriorityPage({ ws, id }: { ws: string; id: string }) {
-  const { data, error } = useAsync(() => loadPlanAndAnalysis(ws), [ws, id]);
+  const { data, error, reload } = useAsync(() => loadPlanAndAnalysis(ws), [ws, id]);
+  const session = useSession();
+  const isEditor = useCan("editor");
   if (!data) return <Loading error={error} />;
   const { plan, analysis } = data;
   const p = plan.priorities.find((x: Plan) => x.id === id);
@@ -18,6 +23,13 @@ export function PriorityPage({ ws, id }: { ws: string; id: string }) {
   const initiatives = (plan.initiatives ?? []).filter((i: Plan) => (i.priorities ?? []).includes(id));
   const metrics = (plan.metrics ?? []).filter((m: Plan) => (m.priorities ?? []).includes(id));
   const stops = (plan.stops ?? []).filter((s: Plan) => s.priority === id);
+  // The check-in form holds the metrics here that the reader owns (an editor: all of them).
+  const owned = new Set(
+    session.user?.email
+      ? metricsOwnedBy(session.user.email, plan as Parameters<typeof metricsOwnedBy>[1]).map((m) => m.id)
+      : [],
+  );
+  const toCheckIn = metrics.filter((m: Plan) => isEditor || owned.has(m.id));
   const reviews = (plan.reviews ?? []).filter(
     (r: Plan) =>
       r.priority === id || r.items.some((it: Plan) => initiatives.some((i: Plan) => i.id === it.initiative)),
@@ -136,6 +148,12 @@ export function PriorityPage({ ws, id }: { ws: string; id: string }) {
         })}
         {metrics.length === 0 && <p className="empty">No metric evidences this priority.</p>}
       </section>
+      {toCheckIn.length > 0 && (
+        <section className="panel" aria-labelledby="checkin-title">
+          <h2 id="checkin-title">This week's check-ins</h2>
+          <CheckinForm ws={ws} metrics={toCheckIn} cycleStart={plan.cycle.start} onSaved={reload} />
+        </section>
+      )}
       <section className="panel">
         <h2>Resistance and the changes answering it</h2>
         <ul>
