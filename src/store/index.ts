@@ -52,6 +52,10 @@ export * from "./auth/rate-limits.js";
 export * from "./auth/sessions.js";
 export * from "./auth/setup-tokens.js";
 export * from "./auth/users.js";
+// Other stores the server reaches (check-ins in bulk, My work's seen marks, digests).
+export * from "./digest-store.js";
+export * from "./record-checkins.js";
 export type { Database } from "./schema.js";
+export * from "./seen-marks.js";
 export type { Page, StoredItem, Workspace, WriteOptions } from "./workspace-store.js";
 export { requestHash, validatePlan } from "./workspace-store.js";
