@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Kysely } from "kysely";
 import type { User } from "../../store/index.js";
 import { deleteUserSessions, listUserWorkspaceIds } from "../../store/index.js";
 import { acceptInvite, changePassword, completeSetup, inspectInvite, needsSetup } from "./accounts.js";
