@@ -46,7 +46,9 @@ describe("proposeMoves", () => {
       initiatives: Array.from({ length: 5 }, (_, i) => ({
         id: `w${i}`,
         title: `Work ${i}`,
-        owner: "o0",
+        // Five owners: five pieces of work (one owner's initiatives serving one priority count
+        // once towards the index, docs/gap-index.md).
+        owner: `o${i}`,
         priorities: ["p0"],
         allocation: { product: 2 },
       })),
