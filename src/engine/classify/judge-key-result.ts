@@ -204,9 +204,10 @@ export function judgeKeyResult(text: string, context: KeyResultContext = {}): Ki
   // result ("Faults per 1000 bikes", "Repairs returned the same day", "Cut-outs reported").
   const problem = CUSTOMER_PROBLEM.exec(body);
   const timing = TIMING.exec(body)?.[0];
-  const deliverableBeforeProblem = !!deliverableMatch && !!problem && deliverableMatch.index < problem.index;
-  if (!verb && problem && !throughput && !deliverableBeforeProblem && !hasFiniteVerb(words)) {
-    const reported = tool && /ed$/i.test(tool) ? tool : undefined;
+  // "Complaints dashboard shipped", "Fault report": a thing made about the problems is output.
+  const reported = tool && /ed$/i.test(tool) ? tool : undefined;
+  const madeThing = !!deliverableMatch || (!!tool && !reported);
+  if (!verb && problem && !throughput && !madeThing && !hasFiniteVerb(words)) {
     if (quantity || timing || reported || direction || words.length <= 4)
       return judged("outcome", [problem[0], quantity ?? timing ?? reported ?? direction]);
   }
