@@ -173,7 +173,10 @@ describe("judgeTitle: a subject with a finite verb of change and an object is a 
   });
 
   it("names the subject and verb, not every word", () => {
-    expect(judgeTitle("Boiler firmware prevents the night-time lockouts").words).toEqual(["firmware", "prevents"]);
+    expect(judgeTitle("Boiler firmware prevents the night-time lockouts").words).toEqual([
+      "firmware",
+      "prevents",
+    ]);
   });
 
   it("keeps labels with plural nouns, and the spec's bare themes, themes", () => {
