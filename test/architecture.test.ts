@@ -37,3 +37,15 @@ describe("layering", () => {
     });
   }
 });
+
+describe("the store's boundary", () => {
+  it("the server and the command line reach the store through its index, never store/* internals", () => {
+    const offenders: string[] = [];
+    for (const layer of ["server", "cli"])
+      for (const file of sourceFiles(join(ROOT, "src", layer)))
+        for (const spec of importsOf(file))
+          if (/(^|\/)store\/(?!index\.js$)/.test(spec))
+            offenders.push(`${relative(ROOT, file)} imports ${spec}`);
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, durationDays, isCalendarDate } from "./primitives.js";
+import { addDays, daysBetween, durationDays, findUnsafeInput, isCalendarDate } from "./primitives.js";
 
 describe("calendar days", () => {
   it("accepts real days and rejects impossible ones, leap years included", () => {
@@ -40,5 +40,31 @@ describe("calendar days", () => {
   it("reads durations in days and weeks", () => {
     expect(durationDays("30d")).toBe(30);
     expect(durationDays("2w")).toBe(14);
+  });
+});
+
+describe("findUnsafeInput", () => {
+  it("names the first NUL, lone surrogate or __proto__ key by its path", () => {
+    expect(findUnsafeInput({ a: [{ b: "ok" }, { c: "x\u0000" }] })).toMatchObject({
+      kind: "text",
+      path: ["a", 1, "c"],
+    });
+    expect(findUnsafeInput({ a: "\ud800" })?.message).toMatch(/surrogate/);
+    expect(findUnsafeInput({ a: "\udc00x" })?.message).toMatch(/surrogate/);
+    expect(findUnsafeInput({ "k\u0000": 1 })).toMatchObject({ path: ["k\u0000"] });
+    expect(findUnsafeInput(JSON.parse('{"x": {"__proto__": 1}}'))).toMatchObject({
+      path: ["x", "__proto__"],
+    });
+    // A proper pair (an emoji) is text like any other.
+    expect(findUnsafeInput({ a: "ok \ud83d\ude00", b: [1, null, true] })).toBeUndefined();
+  });
+
+  it("refuses nesting past the limit without recursing", () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(findUnsafeInput(deep)).toMatchObject({ kind: "nesting", path: Array(64).fill(0) });
+    let ok: unknown = "leaf";
+    for (let i = 0; i < 64; i++) ok = { k: ok };
+    expect(findUnsafeInput(ok)).toBeUndefined();
   });
 });

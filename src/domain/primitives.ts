@@ -115,3 +115,86 @@ export const textSchema = z.string().refine((s) => s.trim().length > 0, { messag
 
 /** A number of full-time equivalents: finite and ≥ 0. */
 export const fteSchema = z.number().finite().min(0, { message: "must be 0 or more" });
+
+/**
+ * How deep a plan or a request body may nest. A plan's deepest value is a handful of levels
+ * (x- extensions a few more); hostile input nested thousands deep would overflow the stack of
+ * whatever walks it recursively (structuredClone, validation, storage).
+ */
+export const MAX_NESTING = 64;
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why a text cannot be taken, or undefined. NUL and lone surrogates are no text a person
+ * writes, PostgreSQL cannot store them (text and jsonb refuse them), and they break exports.
+ */
+export function unsafeTextReason(text: string): string | undefined {
+  if (text.includes("\u0000")) return "must not contain the NUL character (U+0000)";
+  if (LONE_SURROGATE.test(text)) return "must not contain a lone UTF-16 surrogate (not valid Unicode)";
+  return undefined;
+}
+
+export interface UnsafeInput {
+  kind: "nesting" | "text";
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * The first place parsed input (a plan document, a request body or query) cannot be taken:
+ * nested deeper than `maxNesting`, or a key or text that `unsafeTextReason` refuses. The
+ * one check shared by plan files and the API, run before anything else walks the input;
+ * iterative, so no input can overflow the stack here.
+ */
+export function findUnsafeInput(value: unknown, maxNesting = MAX_NESTING): UnsafeInput | undefined {
+  if (typeof value === "string") {
+    const reason = unsafeTextReason(value);
+    return reason ? { kind: "text", path: [], message: reason } : undefined;
+  }
+  if (value === null || typeof value !== "object") return undefined;
+  // One frame per open list or map; the path is the frames' current keys.
+  const frames: { node: object; keys: string[] | null; i: number }[] = [];
+  const open = (node: object) =>
+    frames.push({ node, keys: Array.isArray(node) ? null : Object.keys(node), i: 0 });
+  const pathTo = () => frames.map((f) => (f.keys ? (f.keys[f.i - 1] ?? "") : f.i - 1));
+  open(value);
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    const length = frame.keys ? frame.keys.length : (frame.node as unknown[]).length;
+    if (frame.i >= length) {
+      frames.pop();
+      continue;
+    }
+    const index = frame.i++;
+    let child: unknown;
+    if (frame.keys) {
+      const key = frame.keys[index];
+      const keyReason = unsafeTextReason(key);
+      if (keyReason) return { kind: "text", path: pathTo(), message: `the key ${keyReason}` };
+      // Kept by the YAML parser as an own key, but any copy (validation, storage) would set the
+      // prototype with it instead, and the key would silently vanish: no schema has it.
+      if (key === "__proto__")
+        return {
+          kind: "text",
+          path: pathTo(),
+          message: 'unknown key "__proto__" — no plan or request has it',
+        };
+      child = (frame.node as Record<string, unknown>)[key];
+    } else child = (frame.node as unknown[])[index];
+    if (typeof child === "string") {
+      const reason = unsafeTextReason(child);
+      if (reason) return { kind: "text", path: pathTo(), message: reason };
+    } else if (child !== null && typeof child === "object") {
+      if (frames.length >= maxNesting)
+        return {
+          kind: "nesting",
+          path: pathTo(),
+          message: `is nested more than ${maxNesting} levels deep`,
+        };
+      open(child);
+    }
+  }
+  return undefined;
+}

@@ -56,7 +56,7 @@ export function entity<S extends z.ZodRawShape>(
       (value, ctx) => {
         if (typeof value !== "object" || value === null) return;
         for (const key of Object.keys(value)) {
-          if (key in shape || key.startsWith("x-")) continue;
+          if (Object.hasOwn(shape, key) || key.startsWith("x-")) continue;
           ctx.addIssue({
             code: "custom",
             path: [key],

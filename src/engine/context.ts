@@ -12,6 +12,19 @@ import type {
 } from "../domain/plan-schema.js";
 import type { Subject, SubjectType } from "./types.js";
 
+/**
+ * The two questions every "which day" decision of the engine asks, answered here only:
+ * a record dated `day` is part of the plan as it stood on `asOf` when it is dated on or
+ * before it (a check-in, decision or stop dated on `asOf` counts), and a date has passed by
+ * `asOf` only when it is strictly before it (a milestone due on `asOf` is not late yet).
+ */
+export function isKnownOn(day: string, asOf: string): boolean {
+  return day <= asOf;
+}
+export function hasPassedOn(day: string, asOf: string): boolean {
+  return day < asOf;
+}
+
 /** How a priority's owner reads under the ownership rules. */
 export type OwnerReading =
   | { kind: "none" }
@@ -60,6 +73,16 @@ export class AnalysisContext {
   readonly liveTopLevel: Priority[];
   /** Whether any priority sits beneath another: the plan writes a cascade of objectives. */
   readonly hasTree: boolean;
+
+  /** Whether a record dated `day` is part of the plan as of `asOf` (isKnownOn). */
+  known(day: string): boolean {
+    return isKnownOn(day, this.asOf);
+  }
+
+  /** Whether `day` has passed by `asOf` (hasPassedOn). */
+  passed(day: string): boolean {
+    return hasPassedOn(day, this.asOf);
+  }
 
   /**
    * `previous`: the context of the plan this one was changed from (a what-if), on the same day.
@@ -288,11 +311,12 @@ const UNDOABLE: Record<string, (v: unknown) => boolean> = {
  * definition change dated after it is undone (the field takes the `from` of the earliest).
  */
 export function planAsOf(plan: Plan, asOf: string): Plan {
+  const known = (day: string) => isKnownOn(day, asOf);
   const onOrBefore = <T extends { date: string }>(items: T[] | undefined) =>
-    items?.some((x) => x.date > asOf) ? items.filter((x) => x.date <= asOf) : items;
+    items?.some((x) => !known(x.date)) ? items.filter((x) => known(x.date)) : items;
   const metrics = plan.metrics?.map((m) => {
-    const later = m.history?.filter((h) => h.date > asOf);
-    const laterCheckins = m.checkins?.some((c) => c.date > asOf);
+    const later = m.history?.filter((h) => !known(h.date));
+    const laterCheckins = m.checkins?.some((c) => !known(c.date));
     if (!later?.length && !laterCheckins) return m;
     const out: Metric = { ...m, checkins: onOrBefore(m.checkins), history: onOrBefore(m.history) };
     if (later?.length) {
@@ -312,7 +336,7 @@ export function planAsOf(plan: Plan, asOf: string): Plan {
   return {
     ...plan,
     metrics,
-    stops: plan.stops?.filter((s) => s.decided <= asOf),
+    stops: plan.stops?.filter((s) => known(s.decided)),
     insights: onOrBefore(plan.insights),
     decisions: onOrBefore(plan.decisions),
     reviews: onOrBefore(plan.reviews),

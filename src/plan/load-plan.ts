@@ -2,10 +2,11 @@ import jsYaml from "js-yaml";
 import type { Problem } from "../domain/errors.js";
 import type { PlanIssue, PlanPath } from "../domain/plan-issue.js";
 import type { Plan } from "../domain/plan-schema.js";
-import { dropNulls } from "../domain/primitives.js";
+import { dropNulls, findUnsafeInput } from "../domain/primitives.js";
 import { validatePlan } from "../domain/validate-plan.js";
 import { RULES } from "../engine/registry.js";
 import { checkRulesConfig } from "../engine/rule-config.js";
+import { ALIAS_NODE_BUDGET, checkAliasExpansion } from "./alias-budget.js";
 import { PositionIndex, type SourcePosition } from "./position-index.js";
 import { SourceDocument } from "./source-document.js";
 
@@ -74,6 +75,13 @@ export function loadPlan(text: string, options: LoadOptions = {}): LoadedPlan | 
     };
   }
 
+  // Before any walk: a document whose aliases multiply it is refused in time linear in its size.
+  const aliases = checkAliasExpansion(raw);
+  if (!aliases.ok) return { ok: false, problems: [aliasProblem(text, aliases.reason)] };
+  // NUL, lone surrogates and absurd nesting: the same refusal as the API's (domain/primitives.ts).
+  const unsafe = findUnsafeInput(raw);
+  if (unsafe) return { ok: false, problems: placeProblems(text, [unsafe]) };
+
   dropNulls(raw);
   const validated = validatePlan(raw, { rulesConfig: (rules) => checkRulesConfig(rules, RULES) });
   raw = undefined; // let the raw tree go before analysis: peak memory matters on large plans
@@ -92,6 +100,15 @@ export function loadPlan(text: string, options: LoadOptions = {}): LoadedPlan | 
       return slow.locate(path);
     },
   };
+}
+
+function aliasProblem(text: string, reason: "budget" | "cycle"): Problem {
+  const at = new SourceDocument(text).firstCollectionAlias() ?? { line: 1, column: 1 };
+  const message =
+    reason === "cycle"
+      ? "an alias refers to the list or map that contains it; write the entries out instead"
+      : `aliases would expand this plan by more than ${ALIAS_NODE_BUDGET.toLocaleString("en")} entries and values (a YAML "billion laughs" document?); write the repeated part out instead`;
+  return { path: [], message, line: at.line, column: at.column };
 }
 
 function dedupe(issues: PlanIssue[]): PlanIssue[] {

@@ -69,6 +69,20 @@ export class SourceDocument {
     return at === undefined ? undefined : this.at(at);
   }
 
+  /** Where the first alias to a list or map is written (aliases are not expanded here). */
+  firstCollectionAlias(): SourcePosition | undefined {
+    const { isAlias, isCollection, visit } = yaml();
+    let found: number | undefined;
+    visit(this.doc, {
+      Alias: (_key, node) => {
+        if (!isAlias(node) || !isCollection(node.resolve(this.doc))) return undefined;
+        found = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    return found === undefined ? undefined : this.at(found);
+  }
+
   private at(offset: number): SourcePosition {
     const { line, col } = this.lines.linePos(offset);
     return { line, column: col };

@@ -15,12 +15,12 @@ import type { Store } from "../store/index.js";
 import { registerAccessRoutes } from "./auth/access-routes.js";
 import type { AuthConfig } from "./auth/auth-config.js";
 import { API_PREFIX, installAuth } from "./auth/install-auth.js";
-import { LOG_REDACTION, registerSecurityHeaders } from "./auth/security-headers.js";
+import { LOG_REDACTION, registerSecurityHeaders, securityHeaders } from "./auth/security-headers.js";
 import { registerSessionRoutes } from "./auth/session-routes.js";
 import { storeAuthBackend } from "./auth/store-backend.js";
 import { installGracefulClose } from "./graceful-close.js";
 import { installIdempotency } from "./idempotency.js";
-import { installProblemDetails } from "./problem-details.js";
+import { installProblemDetails, registerProblemPages, sendProblem } from "./problem-details.js";
 import { analysisRoutes } from "./routes/analysis.js";
 import { auditRoutes } from "./routes/audit.js";
 import { checkinBatchRoutes } from "./routes/checkin-batch.js";
@@ -32,6 +32,7 @@ import { digestRoutes } from "./routes/digests.js";
 import { myWorkRoutes } from "./routes/my-work.js";
 import { planRoutes } from "./routes/plan.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
+import { installUnsafeInputCheck } from "./unsafe-input.js";
 
 export interface ServerOptions {
   store: Store;
@@ -68,6 +69,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Typed as boolean only to pick Fastify's http overload; numbers and address lists work as documented.
     trustProxy: (options.trustProxy ?? false) as boolean,
     return503OnClosing: true,
+    // A URL the router cannot decode (GET /%) is answered before any hook runs: give it the
+    // security headers and a problem+json body like every other answer.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(securityHeaders({ https: options.https }));
+      sendProblem(
+        reply,
+        new AppError("malformed_request", `The request could not be read: ${error.message}`),
+        request,
+      );
+    },
   });
 
   // Validation with the domain's zod schemas; responses are plain JSON (schemas there document them).
@@ -115,6 +126,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     encodings: ["br", "gzip"],
     brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
   });
+  installUnsafeInputCheck(app);
 
   await app.register(swagger, {
     openapi: {
@@ -177,6 +189,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await registerAccessRoutes(app);
   }
 
+  registerProblemPages(app);
   await serveWebApp(app, web);
   return app;
 }

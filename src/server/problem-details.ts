@@ -25,6 +25,58 @@ const TITLES: Record<ErrorCode, string> = {
   internal: "Something went wrong on our side",
 };
 
+/** What each problem means and what to do, served at its `type` (/problems/<code>). */
+const MEANINGS: Record<ErrorCode, string> = {
+  invalid_plan:
+    "The plan file breaks a rule of the plan format. Each entry of errors[] names the line, column and field; fix them and send the whole file again. Nothing was changed.",
+  invalid_request:
+    "A field of the request is not valid. errors[] names each field and what it must be. Nothing was changed.",
+  malformed_request:
+    "The request could not be read at all: not valid JSON or YAML, a URL that cannot be decoded, or a body nested far too deep. Nothing was changed.",
+  not_found: "There is no such item, or it is in a workspace you cannot see.",
+  conflict:
+    "The change conflicts with what is stored, for example an id or slug that is taken. Nothing was changed.",
+  stale_version:
+    "The item changed since you read it (If-Match is older than the current version). Read it again, reapply your change and retry.",
+  precondition_required:
+    "This change needs an If-Match header with the version you read (the ETag of your GET).",
+  payload_too_large: "The request body is larger than this endpoint accepts.",
+  unauthenticated: "Sign in, or send a valid API token as Authorization: Bearer.",
+  forbidden: "Your role does not allow this, or a cookie write came without its CSRF token.",
+  rate_limited: "Too many attempts. Retry-After says how many seconds to wait.",
+  idempotency_mismatch:
+    "The Idempotency-Key was already used for a different request. Use a new key for a new request.",
+  database_locked:
+    "Another Throughline process holds the embedded database. Stop it, or use PostgreSQL for several servers.",
+  internal: "Something went wrong on the server. It has been logged; retrying may help.",
+};
+
+const slugOf = (code: ErrorCode) => code.replaceAll("_", "-");
+
+/** The relative `type` of a problem: resolved against the API's address, it is served by registerProblemPages. */
+export const problemType = (code: ErrorCode) => `/problems/${slugOf(code)}`;
+
+const escapeHtml = (text: string) =>
+  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+
+/**
+ * Serves the page behind each problem `type` (RFC 9457: a type should resolve to
+ * documentation for people), so the link in every error body leads somewhere.
+ */
+export function registerProblemPages(app: FastifyInstance): void {
+  const bySlug = new Map((Object.keys(TITLES) as ErrorCode[]).map((code) => [slugOf(code), code]));
+  app.get("/problems/:code", { schema: { hide: true } }, async (request, reply) => {
+    const code = bySlug.get((request.params as { code: string }).code);
+    if (!code) throw new AppError("not_found", "No such problem type");
+    const title = escapeHtml(TITLES[code]);
+    return reply
+      .type("text/html; charset=utf-8")
+      .send(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} — Throughline</title></head><body><main><h1>${title}</h1><p>HTTP ${ERROR_CODES[code]}, code <code>${code}</code>.</p><p>${escapeHtml(MEANINGS[code])}</p><p><a href="/api/v1/docs">API reference</a></p></main></body></html>`,
+      );
+  });
+}
+
 export interface ProblemBody {
   type: string;
   title: string;
@@ -38,7 +90,7 @@ export interface ProblemBody {
 
 export function problemBody(error: AppError, instance?: string): ProblemBody {
   return {
-    type: `https://throughline.dev/problems/${error.code.replaceAll("_", "-")}`,
+    type: problemType(error.code),
     title: TITLES[error.code],
     status: error.status,
     code: error.code,

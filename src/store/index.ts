@@ -46,7 +46,25 @@ export async function openStore(
   };
 }
 
+// Auth storage (users, sessions, memberships, API tokens, invitations, rate limits, their audit
+// entries): the server and the command line reach it through this index, never through
+// store/auth/* directly (test/architecture.test.ts).
+export * from "./auth/api-tokens.js";
+export * from "./auth/auth-audit.js";
+export * from "./auth/auth-db.js";
+export * from "./auth/invites.js";
+export * from "./auth/item-owners.js";
+export * from "./auth/memberships.js";
+export * from "./auth/rate-limits.js";
+export * from "./auth/sessions.js";
+export * from "./auth/setup-tokens.js";
+export * from "./auth/users.js";
+// Other stores the server reaches (check-ins in bulk, My work's seen marks, digests).
+export * from "./digest-store.js";
 export type { ClaimResult } from "./idempotency/idempotency-keys.js";
 export { type WriteClaim, type WriteClaimSlot, writeClaims } from "./idempotency/write-claim.js";
+export * from "./record-checkins.js";
+export type { Database } from "./schema.js";
+export * from "./seen-marks.js";
 export type { Page, StoredItem, Workspace, WriteOptions } from "./workspace-store.js";
 export { requestHash, validatePlan } from "./workspace-store.js";

@@ -1,3 +1,4 @@
+import { projectLinear } from "../engine/least-squares.js";
 /** The arithmetic of the charts: scales, axis ticks and projections (pure, tested in node). */
 
 export function linearScale(domain: [number, number], range: [number, number]) {
@@ -31,15 +32,9 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
   return ticks;
 }
 
-/** Least squares through the points, evaluated at `at`; undefined with fewer than two dates. */
+/** Least squares through the points, evaluated at `at` (the engine's projection); undefined with fewer than two dates. */
 export function projectAt(points: { x: number; y: number }[], at: number): number | undefined {
-  if (points.length < 2) return undefined;
-  const mx = points.reduce((s, p) => s + p.x, 0) / points.length;
-  const my = points.reduce((s, p) => s + p.y, 0) / points.length;
-  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
-  if (sxx === 0) return undefined;
-  const slope = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / sxx;
-  return my + slope * (at - mx);
+  return projectLinear(points, at)?.value;
 }
 
 const DAY_MS = 86_400_000;

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser, createSetupLink, issueApiToken } from "../../src/server/auth/accounts.js";
 import { authConfig } from "../../src/server/auth/auth-config.js";
+import { hashSecret, newSecret } from "../../src/server/auth/secrets.js";
 import { authDb } from "../../src/store/auth/auth-db.js";
+import { createInvite } from "../../src/store/auth/invites.js";
+import { addMember } from "../../src/store/auth/memberships.js";
 import { TEST_DATABASES } from "../support/databases.js";
 import { type Standalone, standalone } from "./support/standalone.js";
 
@@ -80,16 +83,71 @@ describe.each(TEST_DATABASES)("access on $name", (database) => {
 
   describe("invitations and members", () => {
     /** A viewer invitation to acme, created by the instance administrator; its secret. */
-    const viewerInvite = async (): Promise<string> => {
+    const viewerInvite = async (email: string): Promise<string> => {
       const root = as(await signIn("root@example.com", "a long first password"));
       const created = await s.app.inject({
         method: "POST",
         url: "/api/v1/workspaces/acme/invites",
         headers: root,
-        payload: { role: "viewer" },
+        payload: { role: "viewer", email },
       });
       return created.json().token;
     };
+
+    it("an invitation must name the address it is for", async () => {
+      const root = as(await signIn("root@example.com", "a long first password"));
+      const open = await s.app.inject({
+        method: "POST",
+        url: "/api/v1/workspaces/acme/invites",
+        headers: root,
+        payload: { role: "viewer" },
+      });
+      expect(open.statusCode).toBe(422);
+      expect(open.json().errors[0].path).toMatch(/email$/);
+    });
+
+    it("an invitation without an address (made before they needed one) cannot create an account", async () => {
+      // Such invitations exist in databases from before; none can be made through the API now.
+      const secret = newSecret("invite");
+      await createInvite(authDb(s.db), {
+        workspaceId: (await s.store.workspaces.getWorkspace("globex")).id,
+        role: "contributor",
+        email: null,
+        tokenHash: hashSecret(secret),
+        createdBy: null,
+        now: new Date(),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      });
+      // The address of a plan person: accepting must not make the holder that person.
+      const claim = await s.app.inject({
+        method: "POST",
+        url: "/api/v1/invites/accept",
+        payload: { token: secret, email: "plan-person@example.com", password: "i am not them at all" },
+      });
+      expect(claim.statusCode).toBe(403);
+      expect(claim.json().detail).toMatch(/names no e-mail address/);
+      expect(
+        (
+          await s.app.inject({
+            method: "POST",
+            url: "/api/v1/session",
+            payload: { email: "plan-person@example.com", password: "i am not them at all" },
+          })
+        ).statusCode,
+      ).toBe(401);
+      // An existing account proves itself with its password and may still join with it.
+      await addUser(
+        authDb(s.db),
+        { email: "legacy@example.com", password: "legacy password!", isAdmin: false },
+        config,
+      );
+      const joined = await s.app.inject({
+        method: "POST",
+        url: "/api/v1/invites/accept",
+        payload: { token: secret, email: "legacy@example.com", password: "legacy password!" },
+      });
+      expect(joined.statusCode).toBe(200);
+    });
 
     it("an admin invites; the link creates the user with the role, once", async () => {
       const root = as(await signIn("root@example.com", "a long first password"));
@@ -157,7 +215,7 @@ describe.each(TEST_DATABASES)("access on $name", (database) => {
         { email: "old@example.com", password: "old user password", isAdmin: false },
         config,
       );
-      const token = await viewerInvite();
+      const token = await viewerInvite("old@example.com");
       const wrong = await s.app.inject({
         method: "POST",
         url: "/api/v1/invites/accept",
@@ -195,7 +253,7 @@ describe.each(TEST_DATABASES)("access on $name", (database) => {
         { email: "target@example.com", password: "target password!", isAdmin: false },
         config,
       );
-      const token = await viewerInvite();
+      const token = await viewerInvite("target@example.com");
       const guess = (password: string) =>
         s.app.inject({
           method: "POST",
@@ -206,6 +264,41 @@ describe.each(TEST_DATABASES)("access on $name", (database) => {
       const limited = await guess("target password!");
       expect(limited.statusCode).toBe(429);
       expect(limited.headers["retry-after"]).toBeDefined();
+    });
+
+    it("two admins demoted at once: one stays admin (the check holds under a lock)", async () => {
+      const root = as(await signIn("root@example.com", "a long first password"));
+      const globexId = (await s.store.workspaces.getWorkspace("globex")).id;
+      const ids: string[] = [];
+      for (const name of ["ann", "ben"]) {
+        const user = await addUser(
+          authDb(s.db),
+          { email: `${name}@globex.test`, password: `${name} admin password`, isAdmin: false },
+          config,
+        );
+        await addMember(authDb(s.db), {
+          workspaceId: globexId,
+          userId: user.id,
+          role: "admin",
+          now: new Date(),
+        });
+        ids.push(user.id);
+      }
+      const answers = await Promise.all(
+        [...ids, ...ids].map((id, i) =>
+          s.app.inject({
+            method: i < 2 ? "PATCH" : "DELETE",
+            url: `/api/v1/workspaces/globex/members/${id}`,
+            headers: root,
+            ...(i < 2 ? { payload: { role: "viewer" } } : {}),
+          }),
+        ),
+      );
+      expect(answers.filter((a) => a.statusCode === 409).length).toBeGreaterThan(0);
+      const members = (
+        await s.app.inject({ method: "GET", url: "/api/v1/workspaces/globex/members", headers: root })
+      ).json().items as { role: string }[];
+      expect(members.filter((m) => m.role === "admin")).toHaveLength(1);
     });
 
     it("members: role changes, removal, and the last admin is kept", async () => {

@@ -141,9 +141,12 @@ describe.each(TEST_DATABASES)("audit log on $name", (database) => {
     const userId = member.json().userId as string;
     await write("PATCH", `/members/${userId}`, admin, { role: "editor" });
     await write("DELETE", `/members/${userId}`, admin);
-    const invite = await write("POST", "/invites", admin, { role: "contributor" });
+    const invite = await write("POST", "/invites", admin, {
+      role: "contributor",
+      email: "invited@example.com",
+    });
     await write("DELETE", `/invites/${invite.json().invite.id}`, admin);
-    const second = await write("POST", "/invites", admin, { role: "viewer" });
+    const second = await write("POST", "/invites", admin, { role: "viewer", email: "joiner@audit.test" });
     const accepted = await app.inject({
       method: "POST",
       url: "/api/v1/invites/accept",

@@ -87,6 +87,37 @@ describe.each(TEST_DATABASES)("sign-in on $name", (database) => {
       expect((await signIn("rate@example.com", "the right password")).statusCode).toBe(200);
     });
 
+    it("checks at most the limit of 100 parallel wrong guesses; the rest are 429", async () => {
+      await addUser(
+        authDb(s.db),
+        { email: "parallel@example.com", password: "the right password", isAdmin: false },
+        authConfig(),
+      );
+      const answers = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          signIn("parallel@example.com", `wrong guess ${i}`, `198.51.${i >> 8}.${i & 255}`),
+        ),
+      );
+      const codes = answers.map((a) => a.statusCode);
+      expect(codes.filter((c) => c === 401)).toHaveLength(5);
+      expect(codes.filter((c) => c === 429)).toHaveLength(95);
+    });
+
+    it("never signs in when the right password comes in parallel with more wrong ones than the limit", async () => {
+      await addUser(
+        authDb(s.db),
+        { email: "race@example.com", password: "the right password", isAdmin: false },
+        authConfig(),
+      );
+      const wrong = Array.from({ length: 19 }, (_, i) =>
+        signIn("race@example.com", `wrong ${i}`, `198.18.0.${i + 1}`),
+      );
+      const answers = await Promise.all([...wrong, signIn("race@example.com", "the right password")]);
+      // At most five wrong passwords are checked; the right one only if it came within them.
+      expect(answers.filter((a) => a.statusCode === 401).length).toBeLessThanOrEqual(5);
+      expect(answers.filter((a) => a.statusCode === 429).length).toBeGreaterThanOrEqual(14);
+    });
+
     it("limits one address trying many accounts", async () => {
       const local = await standalone(database, { now: clock, ipFailures: 3 });
       try {
@@ -178,6 +209,14 @@ describe.each(TEST_DATABASES)("sign-in on $name", (database) => {
         });
       expect((await change("nope", "second password!")).statusCode).toBe(422);
       expect((await change("first password!", "short")).statusCode).toBe(422);
+      for (const common of ["Password1234", "qwerty 123456", "aaaaaaaaaaaaaaaa"]) {
+        const refused = await change("first password!", common);
+        expect(refused.statusCode, common).toBe(422);
+        expect(refused.json().errors[0]).toMatchObject({
+          path: "newPassword",
+          message: expect.stringMatching(/most common/),
+        });
+      }
       expect((await change("first password!", "second password!")).statusCode).toBe(204);
       expect(
         (await s.app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: other } }))
@@ -202,6 +241,26 @@ describe.each(TEST_DATABASES)("sign-in on $name", (database) => {
       const cookie = response.cookies.find((c) => c.name === "__Host-tl_session");
       expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: "Lax", path: "/" });
       await proxied.close();
+    });
+
+    it("over https (THROUGHLINE_HTTPS=1) accepts only the __Host- cookie, never a plain tl_session", async () => {
+      const secure = await buildServer({ store: s.store, https: true, auth: { now: clock } });
+      try {
+        const signedIn = await secure.inject({
+          method: "POST",
+          url: "/api/v1/session",
+          payload: { email: "ana@example.com", password: "correct horse battery" },
+        });
+        const id = signedIn.cookies.find((c) => c.name === "__Host-tl_session")?.value;
+        expect(id).toBeTruthy();
+        const session = (cookie: string) =>
+          secure.inject({ method: "GET", url: "/api/v1/session", headers: { cookie } });
+        expect((await session(`__Host-tl_session=${id}`)).statusCode).toBe(200);
+        // The same valid session id in the plain cookie, as a sibling subdomain could plant it.
+        expect((await session(`tl_session=${id}`)).statusCode).toBe(401);
+      } finally {
+        await secure.close();
+      }
     });
   });
 });

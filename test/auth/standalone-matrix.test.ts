@@ -48,7 +48,6 @@ describe.each(TEST_DATABASES)("on $name", (database) => {
         db: s.db,
         findWorkspace: async () => undefined,
         ownsItem: async () => undefined,
-        audit: async () => {},
       });
       expect(() => app.get("/api/v1/forgotten", async () => "oops")).toThrow(/declares no permission/);
       await app.close();

@@ -39,7 +39,7 @@ describe("access in the web app", () => {
     await page.getByRole("link", { name: "Members" }).click();
     await page.getByRole("heading", { name: "Members and access" }).waitFor();
     await page.getByLabel("Role for the invitee").selectOption("contributor");
-    await page.getByLabel(/^E-mail \(optional/).fill(NEWCOMER.email);
+    await page.getByLabel(/^E-mail \(only this address/).fill(NEWCOMER.email);
     await page.getByRole("button", { name: "Create an invitation link" }).click();
     inviteUrl = (await page.getByTestId("invite-link").textContent()) ?? "";
     expect(inviteUrl).toMatch(/\/invite#token=/);

@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
+import type { Database } from "../../store/index.js";
 
 /** What the users and tokens commands need of the database: opened, migrated, and closed after. */
 export interface CliDatabase {
-  // biome-ignore lint/suspicious/noExplicitAny: the auth queries type their own tables
-  db: Kysely<any>;
+  db: Kysely<Database>;
   findWorkspace(slug: string): Promise<{ id: string; slug: string } | undefined>;
   close(): Promise<void>;
 }

@@ -51,9 +51,8 @@ export async function serve(options: ServeOptions, io: CliIO): Promise<number> {
     io.out(
       `Throughline is running at ${url}  (API: ${url}/api/v1/docs; data: ${store.kind === "postgres" ? "PostgreSQL" : store.location})\n`,
     );
-    const { authDb } = await import("../../store/auth/auth-db.js");
     const { firstRunLink } = await import("../../server/auth/accounts.js");
-    const link = await firstRunLink(authDb(store.db), app.auth.config.publicUrl ?? url, app.auth.config);
+    const link = await firstRunLink(store.db, app.auth.config.publicUrl ?? url, app.auth.config);
     if (link)
       io.out(
         `\nNobody can sign in yet. Open this one-time link to create the first administrator:\n  ${link}\n\n`,

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { AppError } from "../../domain/errors.js";
 import { authConfig } from "../../server/auth/auth-config.js";
-import { authDb } from "../../store/auth/auth-db.js";
 import { type CliIO, EXIT } from "../io.js";
 import type { OpenCliDatabase } from "./auth-database.js";
 
@@ -38,7 +37,7 @@ export async function tokensCreate(
     const workspace = await database.findWorkspace(options.workspace);
     if (!workspace) throw new AppError("not_found", `No workspace ${options.workspace}.`);
     const { token, secret } = await issueApiToken(
-      authDb(database.db),
+      database.db,
       { workspaceId: workspace.id, role, name: options.name, createdBy: "command line" },
       authConfig(),
     );

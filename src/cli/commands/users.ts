@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { authConfig } from "../../server/auth/auth-config.js";
-import { authDb } from "../../store/auth/auth-db.js";
 import { type CliIO, EXIT, UsageError } from "../io.js";
 import type { OpenCliDatabase } from "./auth-database.js";
 
@@ -47,7 +46,7 @@ export async function usersAdd(
     // Loaded here, not at start-up: password hashing is only for this command.
     const { addUser } = await import("../../server/auth/accounts.js");
     const user = await addUser(
-      authDb(database.db),
+      database.db,
       { email, name: options.name, password, isAdmin: Boolean(options.admin) },
       authConfig(),
     );

@@ -64,6 +64,18 @@ describe("outcome-off-track", () => {
     expect(run({ ...base, checkins: [{ date: "2026-07-02", value: 70 }] })).toEqual([]);
   });
 
+  it("in the down direction, fires only past the tolerance: exactly on the boundary is on track", () => {
+    // Baseline 100, target 50, tolerance 5: the boundary is 55. A check-in at day 182 of v
+    // projects to 2v − 100 at day 364.
+    const base = { direction: "down", baseline: 100, target: 50 };
+    expect(run({ ...base, checkins: [{ date: "2026-07-02", value: 77.5 }] })).toEqual([]); // exactly 55
+    const over = run({ ...base, checkins: [{ date: "2026-07-02", value: 77.6 }] }); // 55.2
+    expect(over).toHaveLength(1);
+    expect(over[0].evidence).toMatchObject({ projected: 55.2, direction: "down", tolerance: 5 });
+    // Beating a down target (projecting below it) never fires.
+    expect(run({ ...base, checkins: [{ date: "2026-07-02", value: 60 }] })).toEqual([]);
+  });
+
   it("needs two points on different dates, and baseline, target and due", () => {
     expect(run({ direction: "up", baseline: 0, target: 40, checkins: [] })).toEqual([]);
     expect(

@@ -1,28 +1,11 @@
 import { z } from "zod";
 import { daysBetween } from "../../domain/primitives.js";
 import { defineRule } from "../define-rule.js";
+import { projectLinear } from "../least-squares.js";
 import { threshold } from "../rule-config.js";
 import { formatNumber, quoted } from "../wording.js";
 
-/** Least squares through (x, y): the value at `at`, and the slope per unit of x. */
-export function projectLinear(
-  points: readonly { x: number; y: number }[],
-  at: number,
-): { value: number; slope: number } | undefined {
-  if (points.length < 2) return undefined;
-  const n = points.length;
-  const mx = points.reduce((s, p) => s + p.x, 0) / n;
-  const my = points.reduce((s, p) => s + p.y, 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (const p of points) {
-    sxx += (p.x - mx) ** 2;
-    sxy += (p.x - mx) * (p.y - my);
-  }
-  if (sxx === 0) return undefined; // all points on one date: no trend to project
-  const slope = sxy / sxx;
-  return { value: my + slope * (at - mx), slope };
-}
+export { projectLinear } from "../least-squares.js";
 
 // Two decimals for small scales (NPS 26.36), whole numbers for large ones (EUR 3,325,226).
 const round = (n: number) => (Math.abs(n) >= 1000 ? Math.round(n) : Math.round(n * 100) / 100);

@@ -14,7 +14,7 @@ export const promiseBroken = defineRule({
     "Finish the open readiness milestones as the first call on the teams named, or tell customers a new date.",
   check(ctx) {
     return (ctx.plan.promises ?? []).flatMap((promise) => {
-      const passed = promise.milestones.filter((m) => m.customerFacing && m.date < ctx.asOf);
+      const passed = promise.milestones.filter((m) => m.customerFacing && ctx.passed(m.date));
       const open = promise.milestones.filter((m) => !m.customerFacing && !m.done);
       if (passed.length === 0 || open.length === 0) return [];
       const first = passed.reduce((a, b) => (b.date < a.date ? b : a));

@@ -37,7 +37,7 @@ export const resistanceUnaddressed = defineRule({
             suggestion: `Name the ${CHANGE_FOR_AREA[r.area] ?? "other"} change that answers ${quoted(r.description)}, with an owner and a due date.`,
             scope,
           });
-        } else if (r.change.due < ctx.asOf && r.change.status !== "done") {
+        } else if (ctx.passed(r.change.due) && r.change.status !== "done") {
           const late = daysBetween(r.change.due, ctx.asOf);
           findings.push({
             subject,

@@ -14,7 +14,7 @@ export const stopNotEnforced = defineRule({
   check(ctx) {
     const findings: RuleFinding[] = [];
     for (const stop of ctx.plan.stops ?? []) {
-      if (!stop.initiative || stop.effective >= ctx.asOf) continue;
+      if (!stop.initiative || !ctx.passed(stop.effective)) continue;
       const initiative = ctx.initiatives.get(stop.initiative);
       if (!initiative) continue;
       const live = ctx.isLiveInitiative(initiative);

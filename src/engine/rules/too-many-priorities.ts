@@ -95,7 +95,7 @@ function progressOf(ctx: AnalysisContext, priority: Priority): Progress {
   let checkins = 0;
   for (const m of metrics)
     checkins += (m.checkins ?? []).filter(
-      (c) => c.date >= start && c.date <= end && c.date <= ctx.asOf,
+      (c) => c.date >= start && c.date <= end && ctx.known(c.date),
     ).length;
   return { id: priority.id, title: priority.title, checkins, metrics: metrics.length };
 }

@@ -1,20 +1,32 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../../domain/errors.js";
-import { findApiToken, listApiTokens, revokeApiToken } from "../../store/auth/api-tokens.js";
-import { createInvite, listInvites, revokeInvite } from "../../store/auth/invites.js";
-import type { Member } from "../../store/auth/memberships.js";
-import { addMember, countAdmins, listMembers, removeMember, setRole } from "../../store/auth/memberships.js";
-import { findUserByEmail } from "../../store/auth/users.js";
+import type { AuthDb, Member } from "../../store/index.js";
+import {
+  type AuthAuditEntry,
+  addMember,
+  appendAuthAudit,
+  createInvite,
+  findApiToken,
+  findUserByEmail,
+  listApiTokens,
+  listInvites,
+  listMembers,
+  lockAdmins,
+  removeMember,
+  revokeApiToken,
+  revokeInvite,
+  setRole,
+} from "../../store/index.js";
 import { checkEmail, checkRole, issueApiToken } from "./accounts.js";
 import { auditActor, type WorkspaceAccess } from "./actor.js";
-import type { AuthAuditEntry } from "./auth-backend.js";
 import { addMemberBody, createInviteBody, createTokenBody, patchMemberBody } from "./auth-schemas.js";
 import { API_PREFIX } from "./install-auth.js";
 import { hashSecret, newSecret } from "./secrets.js";
 
 /*
  * Workspace administration: members, invitations and API tokens (admin only). Every change
- * is written to the workspace's audit log; secrets are returned once and never logged.
+ * and its audit log entry are written in one transaction; secrets are returned once and never
+ * logged.
  */
 
 type Body = Record<string, unknown>;
@@ -34,22 +46,33 @@ export function baseUrl(request: FastifyRequest): string {
 }
 
 export async function registerAccessRoutes(app: FastifyInstance): Promise<void> {
-  const { db, config, backend } = app.auth;
+  const { db, config } = app.auth;
   const ws = `${API_PREFIX}/workspaces/:ws`;
   const admin = (summary: string, body?: unknown) => ({
     config: { permission: "workspace:admin" as const },
     schema: { tags: ["access"], summary, ...(body ? { body } : {}) },
   });
-  const audit = (request: FastifyRequest, entry: Omit<AuthAuditEntry, "workspaceId" | "actor">) =>
-    backend.audit({ ...entry, workspaceId: accessOf(request).workspaceId, actor: auditActor(request.actor) });
+  const audit = (
+    trx: AuthDb,
+    request: FastifyRequest,
+    entry: Omit<AuthAuditEntry, "workspaceId" | "actor">,
+  ) =>
+    appendAuthAudit(trx, {
+      ...entry,
+      workspaceId: accessOf(request).workspaceId,
+      actor: auditActor(request.actor),
+    });
+  const inTransaction = <T>(work: (trx: AuthDb) => Promise<T>): Promise<T> => db.transaction().execute(work);
 
-  async function memberOr404(workspaceId: string, userId: string): Promise<Member> {
-    const member = (await listMembers(db, workspaceId)).find((m) => m.userId === userId);
+  async function memberOr404(trx: AuthDb, workspaceId: string, userId: string): Promise<Member> {
+    const member = (await listMembers(trx, workspaceId)).find((m) => m.userId === userId);
     if (!member) throw new AppError("not_found", "No such member in this workspace.");
     return member;
   }
-  async function keepAnAdmin(workspaceId: string, member: Member) {
-    if (member.role === "admin" && (await countAdmins(db, workspaceId)) <= 1)
+  /** Refuses to leave the workspace without an admin; the admins' rows stay locked until commit. */
+  async function keepAnAdmin(trx: AuthDb, workspaceId: string, member: Member) {
+    const admins = await lockAdmins(trx, workspaceId);
+    if (admins.includes(member.userId) && admins.length <= 1)
       throw new AppError("conflict", "This is the workspace's last admin: make someone else admin first.");
   }
 
@@ -75,14 +98,17 @@ export async function registerAccessRoutes(app: FastifyInstance): Promise<void> 
             problems: [{ path: ["email"], message: "belongs to no user; invite them (POST …/invites)" }],
           },
         );
-      await addMember(db, { workspaceId, userId: user.id, role, now: config.now() });
-      const member = await memberOr404(workspaceId, user.id);
-      await audit(request, {
-        action: "create",
-        entityType: "member",
-        entityId: user.id,
-        before: null,
-        after: member,
+      const member = await inTransaction(async (trx) => {
+        await addMember(trx, { workspaceId, userId: user.id, role, now: config.now() });
+        const added = await memberOr404(trx, workspaceId, user.id);
+        await audit(trx, request, {
+          action: "create",
+          entityType: "member",
+          entityId: user.id,
+          before: null,
+          after: added,
+        });
+        return added;
       });
       return reply.code(201).send(member);
     },
@@ -91,25 +117,35 @@ export async function registerAccessRoutes(app: FastifyInstance): Promise<void> 
   app.patch(`${ws}/members/:userId`, admin("Change a member's role", patchMemberBody), async (request) => {
     const { workspaceId } = accessOf(request);
     const role = checkRole(bodyOf(request).role);
-    const before = await memberOr404(workspaceId, param(request, "userId"));
-    if (role !== "admin") await keepAnAdmin(workspaceId, before);
-    await setRole(db, workspaceId, before.userId, role);
-    const after = await memberOr404(workspaceId, before.userId);
-    await audit(request, { action: "update", entityType: "member", entityId: before.userId, before, after });
-    return after;
+    return inTransaction(async (trx) => {
+      const before = await memberOr404(trx, workspaceId, param(request, "userId"));
+      if (role !== "admin") await keepAnAdmin(trx, workspaceId, before);
+      await setRole(trx, workspaceId, before.userId, role);
+      const after = await memberOr404(trx, workspaceId, before.userId);
+      await audit(trx, request, {
+        action: "update",
+        entityType: "member",
+        entityId: before.userId,
+        before,
+        after,
+      });
+      return after;
+    });
   });
 
   app.delete(`${ws}/members/:userId`, admin("Remove a member"), async (request, reply) => {
     const { workspaceId } = accessOf(request);
-    const before = await memberOr404(workspaceId, param(request, "userId"));
-    await keepAnAdmin(workspaceId, before);
-    await removeMember(db, workspaceId, before.userId);
-    await audit(request, {
-      action: "delete",
-      entityType: "member",
-      entityId: before.userId,
-      before,
-      after: null,
+    await inTransaction(async (trx) => {
+      const before = await memberOr404(trx, workspaceId, param(request, "userId"));
+      await keepAnAdmin(trx, workspaceId, before);
+      await removeMember(trx, workspaceId, before.userId);
+      await audit(trx, request, {
+        action: "delete",
+        entityType: "member",
+        entityId: before.userId,
+        before,
+        after: null,
+      });
     });
     return reply.code(204).send();
   });
@@ -126,18 +162,28 @@ export async function registerAccessRoutes(app: FastifyInstance): Promise<void> 
       const { workspaceId, slug } = accessOf(request);
       const body = bodyOf(request);
       const role = checkRole(body.role);
-      const email =
-        body.email === undefined || body.email === null || body.email === "" ? null : checkEmail(body.email);
+      // Required: whoever accepts becomes this address, which may be a plan person's.
+      const email = checkEmail(body.email);
       const secret = newSecret("invite");
       const now = config.now();
-      const invite = await createInvite(db, {
-        workspaceId,
-        role,
-        email,
-        tokenHash: hashSecret(secret),
-        createdBy: auditActor(request.actor),
-        now,
-        expiresAt: new Date(now.getTime() + config.inviteMs),
+      const invite = await inTransaction(async (trx) => {
+        const created = await createInvite(trx, {
+          workspaceId,
+          role,
+          email,
+          tokenHash: hashSecret(secret),
+          createdBy: auditActor(request.actor),
+          now,
+          expiresAt: new Date(now.getTime() + config.inviteMs),
+        });
+        await audit(trx, request, {
+          action: "create",
+          entityType: "invite",
+          entityId: created.id,
+          before: null,
+          after: created,
+        });
+        return created;
       });
       // The secret travels in the fragment, which browsers never send to servers or in Referer.
       const url = `${baseUrl(request)}/invite#token=${secret}`;
@@ -150,13 +196,6 @@ export async function registerAccessRoutes(app: FastifyInstance): Promise<void> 
         });
         emailed = true;
       }
-      await audit(request, {
-        action: "create",
-        entityType: "invite",
-        entityId: invite.id,
-        before: null,
-        after: invite,
-      });
       return reply.code(201).send({ invite, token: secret, url, emailed });
     },
   );
@@ -164,15 +203,17 @@ export async function registerAccessRoutes(app: FastifyInstance): Promise<void> 
   app.delete(`${ws}/invites/:inviteId`, admin("Withdraw an open invitation"), async (request, reply) => {
     const { workspaceId } = accessOf(request);
     const id = param(request, "inviteId");
-    const before = (await listInvites(db, workspaceId)).find((i) => i.id === id);
-    if (!before || !(await revokeInvite(db, workspaceId, id, config.now())))
-      throw new AppError("not_found", "No open invitation with this id in this workspace.");
-    await audit(request, {
-      action: "delete",
-      entityType: "invite",
-      entityId: id,
-      before,
-      after: { ...before, revokedAt: config.now().toISOString() },
+    await inTransaction(async (trx) => {
+      const before = (await listInvites(trx, workspaceId)).find((i) => i.id === id);
+      if (!before || !(await revokeInvite(trx, workspaceId, id, config.now())))
+        throw new AppError("not_found", "No open invitation with this id in this workspace.");
+      await audit(trx, request, {
+        action: "delete",
+        entityType: "invite",
+        entityId: id,
+        before,
+        after: { ...before, revokedAt: config.now().toISOString() },
+      });
     });
     return reply.code(204).send();
   });
@@ -188,17 +229,20 @@ export async function registerAccessRoutes(app: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const { workspaceId } = accessOf(request);
       const body = bodyOf(request);
-      const { token, secret } = await issueApiToken(
-        db,
-        { workspaceId, role: body.role, name: body.name, createdBy: auditActor(request.actor) },
-        config,
-      );
-      await audit(request, {
-        action: "create",
-        entityType: "token",
-        entityId: token.id,
-        before: null,
-        after: token,
+      const { token, secret } = await inTransaction(async (trx) => {
+        const issued = await issueApiToken(
+          trx,
+          { workspaceId, role: body.role, name: body.name, createdBy: auditActor(request.actor) },
+          config,
+        );
+        await audit(trx, request, {
+          action: "create",
+          entityType: "token",
+          entityId: issued.token.id,
+          before: null,
+          after: issued.token,
+        });
+        return issued;
       });
       return reply.code(201).send({ ...token, token: secret });
     },
@@ -207,11 +251,13 @@ export async function registerAccessRoutes(app: FastifyInstance): Promise<void> 
   app.delete(`${ws}/tokens/:tokenId`, admin("Revoke an API token"), async (request, reply) => {
     const { workspaceId } = accessOf(request);
     const id = param(request, "tokenId");
-    const before = await findApiToken(db, workspaceId, id);
-    if (!before || !(await revokeApiToken(db, workspaceId, id, config.now())))
-      throw new AppError("not_found", "No live API token with this id in this workspace.");
-    const after = await findApiToken(db, workspaceId, id);
-    await audit(request, { action: "delete", entityType: "token", entityId: id, before, after });
+    await inTransaction(async (trx) => {
+      const before = await findApiToken(trx, workspaceId, id);
+      if (!before || !(await revokeApiToken(trx, workspaceId, id, config.now())))
+        throw new AppError("not_found", "No live API token with this id in this workspace.");
+      const after = await findApiToken(trx, workspaceId, id);
+      await audit(trx, request, { action: "delete", entityType: "token", entityId: id, before, after });
+    });
     return reply.code(204).send();
   });
 }

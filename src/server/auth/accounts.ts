@@ -2,17 +2,22 @@ import { sql } from "kysely";
 import { AppError, isAppError } from "../../domain/errors.js";
 import type { Role } from "../../domain/roles.js";
 import { isRole } from "../../domain/roles.js";
-import type { ApiToken } from "../../store/auth/api-tokens.js";
-import { createApiToken } from "../../store/auth/api-tokens.js";
-import type { AuthDb } from "../../store/auth/auth-db.js";
-import { normaliseEmail } from "../../store/auth/auth-db.js";
-import type { Invite } from "../../store/auth/invites.js";
-import { findOpenInvite, markInviteAccepted } from "../../store/auth/invites.js";
-import { upsertMember } from "../../store/auth/memberships.js";
-import { deleteUserSessions } from "../../store/auth/sessions.js";
-import { consumeSetupToken, createSetupToken } from "../../store/auth/setup-tokens.js";
-import type { User } from "../../store/auth/users.js";
-import { countUsers, createUser, findUserByEmail, setPasswordHash } from "../../store/auth/users.js";
+import type { ApiToken, AuthDb, Invite, User } from "../../store/index.js";
+import {
+  appendAuthAudit,
+  consumeSetupToken,
+  countUsers,
+  createApiToken,
+  createSetupToken,
+  createUser,
+  deleteUserSessions,
+  findOpenInvite,
+  findUserByEmail,
+  markInviteAccepted,
+  normaliseEmail,
+  setPasswordHash,
+  upsertMember,
+} from "../../store/index.js";
 import type { AuthConfig } from "./auth-config.js";
 import { checkNewPassword, hashPassword } from "./passwords.js";
 import { hashSecret, newSecret } from "./secrets.js";
@@ -150,6 +155,17 @@ export async function acceptInvite(
       problems: [{ path: ["email"], message: "is not the address the invitation was sent to" }],
     });
   const existing = await findUserByEmail(db, email);
+  // An invitation made before invitations named their address proves no address: it can
+  // admit an existing account (which proves itself with its password), never create one
+  // whose address would then match a plan person.
+  if (!invite.email && !existing)
+    throw new AppError(
+      "forbidden",
+      "This invitation names no e-mail address: ask for a new one sent to yours.",
+      {
+        problems: [{ path: ["email"], message: "has no account, and this invitation cannot vouch for it" }],
+      },
+    );
   let user: User;
   let passwordHash: string | undefined;
   if (existing) {
@@ -184,6 +200,22 @@ export async function acceptInvite(
     const keep = current && isRole(current.role) && rank(current.role) >= rank(invite.role);
     if (!keep)
       await upsertMember(trx, { workspaceId: invite.workspaceId, userId: user.id, role: invite.role, now });
+    // In the same transaction: a joined member always has its audit entry.
+    await appendAuthAudit(trx, {
+      workspaceId: invite.workspaceId,
+      actor: user.email,
+      action: "create",
+      entityType: "member",
+      entityId: user.id,
+      before: null,
+      after: {
+        userId: user.id,
+        email: user.email,
+        role: invite.role,
+        invite: invite.id,
+        newUser: Boolean(passwordHash),
+      },
+    });
     return { user, invite, created: Boolean(passwordHash) };
   });
 }

@@ -1,6 +1,5 @@
 import type { Role } from "../../domain/roles.js";
-import type { ApiToken } from "../../store/auth/api-tokens.js";
-import type { User } from "../../store/auth/users.js";
+import type { ApiToken, User } from "../../store/index.js";
 
 /** Who is asking: a person with a session cookie, or an API token of one workspace. */
 export type Actor =

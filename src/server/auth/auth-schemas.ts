@@ -20,5 +20,7 @@ export const inviteTokenBody = z.strictObject({ token: text(200) });
 export const acceptInviteBody = setupBody;
 export const addMemberBody = z.strictObject({ email: text(320), role });
 export const patchMemberBody = z.strictObject({ role });
-export const createInviteBody = z.strictObject({ role, email: text(320).optional() });
+// An invitation names the address it is for: an open link would let its holder take any
+// address, and so any plan person's identity (docs/security.md).
+export const createInviteBody = z.strictObject({ role, email: text(320) });
 export const createTokenBody = z.strictObject({ role, name: text(100).optional() });

@@ -4,9 +4,7 @@ import { AppError, isAppError } from "../../domain/errors.js";
 import { OWNABLE, type OwnableCollection } from "../../domain/ownership.js";
 import type { Permission } from "../../domain/roles.js";
 import { isPermission, isWorkspacePermission } from "../../domain/roles.js";
-import { findLiveApiToken, touchApiToken } from "../../store/auth/api-tokens.js";
-import { type AuthDb, authDb } from "../../store/auth/auth-db.js";
-import { findRole } from "../../store/auth/memberships.js";
+import { type AuthDb, authDb, findLiveApiToken, findRole, touchApiToken } from "../../store/index.js";
 import { decide, roleWithoutMembership } from "../policy.js";
 import type { Actor, WorkspaceAccess } from "./actor.js";
 import type { AuthBackend } from "./auth-backend.js";
@@ -116,7 +114,7 @@ async function authenticate(
     await touchApiToken(runtime.db, token.id, runtime.config.now());
     return { kind: "token", token };
   }
-  const sessionId = readSessionCookie(request);
+  const sessionId = readSessionCookie(request, runtime.config);
   if (!sessionId) return undefined;
   const session = await resumeSession(runtime.db, sessionId, runtime.config);
   if (!session) {

@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { AppError } from "../../domain/errors.js";
+import { isCommonPassword } from "./common-passwords.js";
 
 /*
  * Password hashing: argon2id at OWASP's recommended minimum (m = 19456 KiB, t = 2, p = 1).
@@ -39,7 +40,7 @@ export async function verifyAgainstNothing(password: string): Promise<false> {
   return false;
 }
 
-/** Refuses a password that is too short or too long; `path` names the field in the error. */
+/** Refuses a password that is too short, too long or among the most common; `path` names the field in the error. */
 export function checkNewPassword(password: unknown, path = "password"): string {
   if (typeof password !== "string")
     throw new AppError("invalid_request", "A password is required.", {
@@ -54,5 +55,9 @@ export function checkNewPassword(password: unknown, path = "password"): string {
         problems: [{ path: [path], message: `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long` }],
       },
     );
+  if (isCommonPassword(password))
+    throw new AppError("invalid_request", "This password is one of the most common; choose another.", {
+      problems: [{ path: [path], message: "is one of the most common passwords, tried first by attackers" }],
+    });
   return password;
 }

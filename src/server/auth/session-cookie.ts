@@ -16,9 +16,14 @@ export function usesSecureCookies(request: FastifyRequest, config: AuthConfig): 
   return request.protocol === "https";
 }
 
-export function readSessionCookie(request: FastifyRequest): string | undefined {
+/**
+ * The session id the request carries, in the one cookie its protocol allows: over https only
+ * the `__Host-` cookie (a plain `tl_session` could have been planted by a sibling subdomain or
+ * over http, which `__Host-` rules out), over http only the plain one.
+ */
+export function readSessionCookie(request: FastifyRequest, config: AuthConfig): string | undefined {
   const cookies = request.cookies ?? {};
-  return cookies[SECURE_SESSION_COOKIE] ?? cookies[SESSION_COOKIE];
+  return cookies[usesSecureCookies(request, config) ? SECURE_SESSION_COOKIE : SESSION_COOKIE];
 }
 
 export function setSessionCookie(

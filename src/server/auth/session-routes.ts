@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Kysely } from "kysely";
-import { listUserWorkspaceIds } from "../../store/auth/memberships.js";
-import { deleteUserSessions } from "../../store/auth/sessions.js";
-import type { User } from "../../store/auth/users.js";
+import type { User } from "../../store/index.js";
+import { deleteUserSessions, listUserWorkspaceIds } from "../../store/index.js";
 import { acceptInvite, changePassword, completeSetup, inspectInvite, needsSetup } from "./accounts.js";
 import {
   acceptInviteBody,
@@ -40,7 +38,7 @@ const accountFields = (body: Body) => ({
 async function signedIn(request: FastifyRequest, reply: FastifyReply, user: User) {
   const { db, config } = request.server.auth;
   // Sign-in replaces whatever session this browser had.
-  const previous = readSessionCookie(request);
+  const previous = readSessionCookie(request, config);
   if (previous) await endSession(db, previous);
   const session = await startSession(db, user.id, config);
   setSessionCookie(request, reply, session.sessionId, session.expiresAt, config);
@@ -51,11 +49,7 @@ export async function registerSessionRoutes(app: FastifyInstance): Promise<void>
   const { db, config } = app.auth;
   // The holder of a valid invitation may see which workspace it is for, by slug and name.
   const workspaceOf = (id: string) =>
-    (db as unknown as Kysely<{ workspaces: { id: string; slug: string; name: string } }>)
-      .selectFrom("workspaces")
-      .select(["slug", "name"])
-      .where("id", "=", id)
-      .executeTakeFirst();
+    db.selectFrom("workspaces").select(["slug", "name"]).where("id", "=", id).executeTakeFirst();
 
   app.post(
     `${API_PREFIX}/session`,
@@ -97,7 +91,7 @@ export async function registerSessionRoutes(app: FastifyInstance): Promise<void>
     `${API_PREFIX}/session`,
     { config: { permission: "user" }, schema: doc("Sign out") },
     async (request, reply) => {
-      const sessionId = readSessionCookie(request);
+      const sessionId = readSessionCookie(request, config);
       if (sessionId) await endSession(db, sessionId);
       clearSessionCookie(request, reply, config);
       return reply.code(204).send();
@@ -185,20 +179,11 @@ export async function registerSessionRoutes(app: FastifyInstance): Promise<void>
       schema: doc("Accept an invitation: join (creating the account if new) and sign in", acceptInviteBody),
     },
     async (request, reply) => {
-      const { user, invite, created } = await acceptInvite(
+      const { user, invite } = await acceptInvite(
         db,
         { ...accountFields(bodyOf(request)), ip: request.ip },
         config,
       );
-      await app.auth.backend.audit({
-        workspaceId: invite.workspaceId,
-        actor: user.email,
-        action: "create",
-        entityType: "member",
-        entityId: user.id,
-        before: null,
-        after: { userId: user.id, email: user.email, role: invite.role, invite: invite.id, newUser: created },
-      });
       return {
         ...(await signedIn(request, reply, user)),
         role: invite.role,

@@ -1,13 +1,12 @@
-import type { AuthDb } from "../../store/auth/auth-db.js";
-import { deleteStaleFailures } from "../../store/auth/rate-limits.js";
-import type { Session } from "../../store/auth/sessions.js";
+import type { AuthDb, Session } from "../../store/index.js";
 import {
   createSession,
   deleteExpiredSessions,
   deleteSession,
+  deleteStaleFailures,
   findSession,
   touchSession,
-} from "../../store/auth/sessions.js";
+} from "../../store/index.js";
 import type { AuthConfig } from "./auth-config.js";
 import { hashSecret, newNonce, newSecret } from "./secrets.js";
 

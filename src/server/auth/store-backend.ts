@@ -1,9 +1,9 @@
 import { ownsFromFacts } from "../../domain/ownership.js";
-import { ownershipFacts } from "../../store/auth/item-owners.js";
 import type { Store } from "../../store/index.js";
+import { ownershipFacts } from "../../store/index.js";
 import type { AuthBackend } from "./auth-backend.js";
 
-/** Auth over the real store: the same database, its workspaces, its audit log. */
+/** Auth over the real store: the same database and its workspaces. */
 export function storeAuthBackend(store: Store): AuthBackend {
   return {
     db: store.db,
@@ -15,6 +15,5 @@ export function storeAuthBackend(store: Store): AuthBackend {
       const facts = await ownershipFacts(store.db, workspaceId, collection, itemId);
       return facts && ownsFromFacts(collection, email, facts);
     },
-    audit: (entry) => store.workspaces.appendAudit(entry),
   };
 }

@@ -10,7 +10,7 @@ import {
 import { AppError } from "../../domain/errors.js";
 import { checkinRowsFromSheet, readSheet, sheetKind } from "../../plan/checkin-sheet.js";
 import type { Store } from "../../store/index.js";
-import { recordCheckins } from "../../store/record-checkins.js";
+import { recordCheckins } from "../../store/index.js";
 import { actorName } from "../http-helpers.js";
 import { wsParams } from "../request-schemas.js";
 

@@ -11,6 +11,7 @@ import {
 } from "../../domain/digest.js";
 import { AppError } from "../../domain/errors.js";
 import { isTimeZone } from "../../jobs/digest-schedule.js";
+import type { Store } from "../../store/index.js";
 import {
   digestSettings,
   isOptedOut,
@@ -18,8 +19,7 @@ import {
   setOptOut,
   unsubscribeByToken,
   updateDigestSettings,
-} from "../../store/digest-store.js";
-import type { Store } from "../../store/index.js";
+} from "../../store/index.js";
 import { actorName } from "../http-helpers.js";
 import { wsParams } from "../request-schemas.js";
 

@@ -7,7 +7,7 @@ import { analyse } from "../../engine/analyse.js";
 import { toJsonReport } from "../../engine/json-report.js";
 import { findingChanges, findingKey, myWork } from "../../engine/my-work.js";
 import type { Store } from "../../store/index.js";
-import { markSeen, readSeenMark } from "../../store/seen-marks.js";
+import { markSeen, readSeenMark } from "../../store/index.js";
 import { wsParams } from "../request-schemas.js";
 
 /** The signed-in person behind a request (a token is nobody in particular). */

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { AppError, isAppError } from "../../domain/errors.js";
 import type { Role } from "../../domain/roles.js";
-import { authDb } from "../../store/auth/auth-db.js";
-import { listUserWorkspaceIds } from "../../store/auth/memberships.js";
 import type { Store, Workspace } from "../../store/index.js";
+import { authDb, listUserWorkspaceIds } from "../../store/index.js";
 import { actorName, etag, ifMatch, sendWithEtag } from "../http-helpers.js";
 import { createWorkspaceBody, patchWorkspaceBody, workspaceResponse, wsParams } from "../request-schemas.js";
 
@@ -19,6 +19,31 @@ export function presentWorkspace(ws: Workspace, role?: Role) {
     updatedAt: ws.updatedAt,
   };
 }
+
+/*
+ * Slugs are unique across the instance, so refusing a taken one is unavoidable; what the
+ * refusal must not do is tell a workspace admin that a workspace they cannot see exists.
+ * A slug taken by an invisible workspace answers exactly like a reserved word, so
+ * "not available" proves nothing (docs/decisions.md).
+ */
+const RESERVED_SLUGS = new Set([
+  "admin",
+  "api",
+  "app",
+  "docs",
+  "help",
+  "invite",
+  "new",
+  "problems",
+  "settings",
+  "setup",
+  "w",
+  "www",
+]);
+const slugUnavailable = (slug: string) =>
+  new AppError("conflict", `The slug "${slug}" is not available; choose another.`, {
+    problems: [{ path: ["slug"], message: "is not available" }],
+  });
 
 /** The workspaces a request may see: all without auth or for instance admins; else its memberships. */
 async function visible(store: Store, request: FastifyRequest, all: Workspace[]): Promise<Workspace[]> {
@@ -62,6 +87,7 @@ export async function workspaceRoutes(app: FastifyInstance, { store }: { store: 
     },
     async (request, reply) => {
       // Only instance administrators create workspaces, and they are admin of every one.
+      if (RESERVED_SLUGS.has(request.body.slug)) throw slugUnavailable(request.body.slug);
       const ws = await store.workspaces.createWorkspace(request.body, { actor: actorName(request) });
       return sendWithEtag(reply, ws.version, presentWorkspace(ws), 201);
     },
@@ -99,11 +125,22 @@ export async function workspaceRoutes(app: FastifyInstance, { store }: { store: 
     },
     async (request, reply) => {
       const expectedVersion = ifMatch(request, true);
-      const ws = await store.workspaces.updateWorkspace(request.params.ws, request.body, {
-        actor: actorName(request),
-        expectedVersion,
-      });
-      return sendWithEtag(reply, ws.version, presentWorkspace(ws));
+      const slug = request.body.slug;
+      if (slug !== undefined && slug !== request.params.ws && RESERVED_SLUGS.has(slug))
+        throw slugUnavailable(slug);
+      try {
+        const ws = await store.workspaces.updateWorkspace(request.params.ws, request.body, {
+          actor: actorName(request),
+          expectedVersion,
+        });
+        return sendWithEtag(reply, ws.version, presentWorkspace(ws));
+      } catch (error) {
+        if (slug !== undefined && isAppError(error) && error.code === "conflict") {
+          const other = await store.workspaces.findWorkspace(slug);
+          if (other && (await visible(store, request, [other])).length === 0) throw slugUnavailable(slug);
+        }
+        throw error;
+      }
     },
   );
 

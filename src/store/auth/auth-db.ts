@@ -1,13 +1,16 @@
 import type { Kysely } from "kysely";
 import { AppError } from "../../domain/errors.js";
-import type { AuthTables } from "./auth-tables.js";
+import type { Database } from "../schema.js";
 
-/** Any Kysely handle (the store's database or a transaction) seen with the auth tables. */
-export type AuthDb = Kysely<AuthTables>;
+/**
+ * Any Kysely handle (the store's database or a transaction): the auth tables are part of the
+ * one typed `Database` (schema.ts), so auth queries can join workspaces and write the audit log.
+ */
+export type AuthDb = Kysely<Database>;
 
-/** The store's handle typed for the auth tables (they live in the same database, migration auth-001). */
-export function authDb<DB>(db: Kysely<DB>): AuthDb {
-  return db as unknown as AuthDb;
+/** The store's handle, for auth code (kept so callers read as "the auth view"; no cast). */
+export function authDb(db: Kysely<Database>): AuthDb {
+  return db;
 }
 
 /** PostgreSQL's unique_violation, from pg and PGlite alike. */

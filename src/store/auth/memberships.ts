@@ -112,12 +112,18 @@ export async function removeMember(db: AuthDb, workspaceId: string, userId: stri
   return Number(result.numDeletedRows) > 0;
 }
 
-export async function countAdmins(db: AuthDb, workspaceId: string): Promise<number> {
-  const row = await db
+/**
+ * The workspace's admins, their rows locked until the transaction ends (FOR UPDATE): a
+ * check that one admin remains, made under this lock, holds until the change is committed,
+ * so two admins demoting each other at once cannot both succeed. Call inside a transaction.
+ */
+export async function lockAdmins(db: AuthDb, workspaceId: string): Promise<string[]> {
+  const rows = await db
     .selectFrom("memberships")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .select("user_id")
     .where("workspace_id", "=", workspaceId)
     .where("role", "=", "admin")
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .forUpdate()
+    .execute();
+  return rows.map((r) => r.user_id);
 }

@@ -2,8 +2,10 @@ import { sql } from "kysely";
 import type { AuthDb } from "./auth-db.js";
 
 /*
- * Failed sign-ins counted in the database, in fixed windows per key ("ip:…", "account:…"),
- * so a limit holds across restarts and across several servers sharing one database.
+ * Sign-in attempts counted in the database, in fixed windows per key ("ip:…", "account:…"),
+ * so a limit holds across restarts and across several servers sharing one database. Each
+ * attempt is counted by one upsert that returns the new count, before any password is
+ * checked: parallel attempts each get their own number, so at most the limit are checked.
  */
 
 export interface FailureCount {
@@ -11,8 +13,8 @@ export interface FailureCount {
   windowStart: Date;
 }
 
-/** Counts one failure for each key (a new window starts when the old one has run out). */
-export async function recordFailure(
+/** Counts one attempt for the key and returns the count (a new window starts when the old one has run out). */
+export async function countAttempt(
   db: AuthDb,
   key: string,
   now: Date,
@@ -33,28 +35,13 @@ export async function recordFailure(
   return { failures: Number(row.failures), windowStart: new Date(row.window_start) };
 }
 
-/** The failures counted in the current window for each key that has any. */
-export async function readFailures(
-  db: AuthDb,
-  keys: string[],
-  now: Date,
-  windowMs: number,
-): Promise<Map<string, FailureCount>> {
-  const out = new Map<string, FailureCount>();
-  if (keys.length === 0) return out;
-  const rows = await db
-    .selectFrom("auth_rate_limits")
-    .select(["key", "failures", "window_start"])
-    .where("key", "in", keys)
-    .where("window_start", ">", new Date(now.getTime() - windowMs))
+/** Takes back one counted attempt (a sign-in that succeeded is no failure for its address). */
+export async function uncountAttempt(db: AuthDb, key: string): Promise<void> {
+  await db
+    .updateTable("auth_rate_limits")
+    .set({ failures: sql<number>`greatest(auth_rate_limits.failures - 1, 0)` })
+    .where("key", "=", key)
     .execute();
-  for (const row of rows)
-    out.set(row.key, { failures: Number(row.failures), windowStart: new Date(row.window_start) });
-  return out;
-}
-
-export async function clearFailures(db: AuthDb, key: string): Promise<void> {
-  await db.deleteFrom("auth_rate_limits").where("key", "=", key).execute();
 }
 
 /** Forgets counts whose window ended before `before`. */

@@ -184,7 +184,7 @@ function InvitesSection({ ws }: { ws: string }) {
         onSubmit={async () => {
           setCreated(undefined);
           const { data } = await api<{ url: string; emailed: boolean }>("POST", `/workspaces/${ws}/invites`, {
-            body: { role, ...(email ? { email } : {}) },
+            body: { role, email },
           });
           setCreated(data);
           setEmail("");
@@ -194,11 +194,12 @@ function InvitesSection({ ws }: { ws: string }) {
         <label htmlFor="invite-role">Role for the invitee</label>
         <RoleSelect id="invite-role" value={role} onChange={setRole} />
         <TextField
-          label="E-mail (optional: only this address may accept; e-mailed when the server has SMTP)"
+          label="E-mail (only this address may accept; e-mailed when the server has SMTP)"
           value={email}
           onChange={setEmail}
           type="email"
           name="email"
+          required
         />
       </Form>
       {created && (
@@ -223,7 +224,7 @@ function InvitesSection({ ws }: { ws: string }) {
           <tbody>
             {open.map((i) => (
               <tr key={i.id}>
-                <td>{i.email ?? "anyone with the link"}</td>
+                <td>{i.email ?? "an existing account with the link"}</td>
                 <td>{i.role}</td>
                 <td>{i.createdBy ?? "—"}</td>
                 <td>{day(i.expiresAt)}</td>

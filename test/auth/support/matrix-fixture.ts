@@ -11,6 +11,7 @@ import { authDb } from "../../../src/store/auth/auth-db.js";
 import { createInvite } from "../../../src/store/auth/invites.js";
 import { addMember } from "../../../src/store/auth/memberships.js";
 import { createUser } from "../../../src/store/auth/users.js";
+import type { Database } from "../../../src/store/index.js";
 import type { ActorName, MatrixFixture, RouteCase } from "./matrix.js";
 
 const config = authConfig();
@@ -29,8 +30,7 @@ export const MATRIX_EMAILS = {
 
 export interface MatrixSetup {
   app: FastifyInstance;
-  // biome-ignore lint/suspicious/noExplicitAny: auth tables
-  db: Kysely<any>;
+  db: Kysely<Database>;
   target: { id: string; slug: string };
   other: { id: string; slug: string };
   /** The id to put in a route's item parameter, by collection (the URL segment before it). */

@@ -9,7 +9,7 @@ import { installAuth } from "../../../src/server/auth/install-auth.js";
 import { registerSessionRoutes } from "../../../src/server/auth/session-routes.js";
 import { storeAuthBackend } from "../../../src/server/auth/store-backend.js";
 import { installProblemDetails } from "../../../src/server/problem-details.js";
-import type { Store } from "../../../src/store/index.js";
+import type { Database, Store } from "../../../src/store/index.js";
 import type { TestDatabase } from "../../support/databases.js";
 
 /*
@@ -20,8 +20,7 @@ import type { TestDatabase } from "../../support/databases.js";
 export interface Standalone {
   app: FastifyInstance;
   store: Store;
-  // biome-ignore lint/suspicious/noExplicitAny: auth tables
-  db: Kysely<any>;
+  db: Kysely<Database>;
   addWorkspace(slug: string): Promise<string>;
   /** The workspace's audit log, newest first. */
   audits(slug: string): Promise<{ actor: string; action: string; entityType: string; entityId: string }[]>;
