@@ -188,3 +188,39 @@ describe("judgeKeyResult", () => {
     expect(judgeKeyResult("KR:")).toEqual({ kind: "vague", words: [] });
   });
 });
+
+describe("judgeKeyResult: customer-side metric names are outcomes, not output", () => {
+  // Each of these was judged output (a false metric-kind-doubtful accusation) before: the
+  // count word, the plural noun read as a command, or "reported" decided it.
+  it.each([
+    ["Tenants paying rent on the first of the month three months in a row", "three"],
+    ["Commuters catching the early train five days a week", "five"],
+    ["Passengers travelling with us twice a month or more", "twice"],
+  ])("people served with a rate or a count: %s", (text) => {
+    expect(judgeKeyResult(text).kind).toBe("outcome");
+  });
+
+  it.each([
+    "Boiler breakdowns per 500 homes from X to Y",
+    "Dishwasher faults per 1000 machines",
+    "Refunds issued within 24 hours",
+    "Washing-machine repairs returned within two days",
+    "Frozen-pipe complaints reported",
+    "Missed deliveries reported by households",
+  ])("customer problems counted, timed or reported: %s", (text) => {
+    expect(judgeKeyResult(text).kind).toBe("outcome");
+  });
+
+  it("says which words decided it", () => {
+    expect(judgeKeyResult("Heating faults reported").words).toEqual(["faults", "reported"]);
+    expect(judgeKeyResult("Customers returning four times a year").words).toContain("Customers");
+  });
+
+  it("still reads the team's work as output", () => {
+    expect(judgeKeyResult("Launch the landlord self-service portal").kind).toBe("output");
+    expect(judgeKeyResult("Repair 40 returned bikes").kind).toBe("output");
+    expect(judgeKeyResult("Fixes shipped to staging").kind).toBe("output");
+    expect(judgeKeyResult("Publish 12 blog posts about winter cycling").kind).toBe("output");
+    expect(judgeKeyResult("Complaints dashboard shipped").kind).toBe("output");
+  });
+});

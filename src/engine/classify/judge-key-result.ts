@@ -18,6 +18,7 @@
  */
 
 import {
+  CUSTOMER_PROBLEM,
   DELIVERABLE,
   DONE_STATE,
   HIRING,
@@ -30,6 +31,7 @@ import {
   SERVED,
   SUBJECT_OPENER,
   THROUGHPUT,
+  TIMING,
   USAGE,
 } from "./measure-words.js";
 import { cleanText, splitLabels, wordsOf } from "./normalise.js";
@@ -80,6 +82,9 @@ function leadingVerb(words: string[]): string | undefined {
   const first = words[at];
   // "Redesigned landing page", "Certified skills get used": a statement, not a command.
   if (!first || verbClass(first) === undefined || isParticiple(first)) return undefined;
+  // "Repairs returned the same day", "Fixes shipped": a command never takes the -s form, so
+  // the word is a plural noun (the subject), not a verb.
+  if (/[^s]s$/i.test(first) && verbBase(first) !== first.toLowerCase()) return undefined;
   if (words.length - at <= 2 && NOUN_FIRST.has(first.toLowerCase())) return undefined;
   // "Share of wallet", "Time to first value", "Reports viewed by managers": a noun, not a command.
   const next = words[at + 1]?.toLowerCase() ?? "";
@@ -195,10 +200,26 @@ export function judgeKeyResult(text: string, context: KeyResultContext = {}): Ki
     (deliverableMatch && deliverableMatch.index < (outcomeMatch?.index ?? 0));
   if (outcome && !toolMeasures && !workFirst && (!throughput || quantity) && !(done && !quantity))
     return judged("outcome", quantity ? [outcome, quantity] : [outcome]);
+  // Problems customers meet, or their things mended, counted, timed or reported: their
+  // result ("Faults per 1000 bikes", "Repairs returned the same day", "Cut-outs reported").
+  const problem = CUSTOMER_PROBLEM.exec(body);
+  const timing = TIMING.exec(body)?.[0];
+  // "Complaints dashboard shipped", "Fault report": a thing made about the problems is output.
+  const reported = tool && /ed$/i.test(tool) ? tool : undefined;
+  const madeThing = !!deliverableMatch || (!!tool && !reported);
+  if (!verb && problem && !throughput && !madeThing && !hasFiniteVerb(words)) {
+    if (quantity || timing || reported || direction || words.length <= 4)
+      return judged("outcome", [problem[0], quantity ?? timing ?? reported ?? direction]);
+  }
   // A noun phrase about customers or users (a metric name, most often) is read as their
   // result, never as a team's output: "Customer tickets per 1,000 users", "Patients seen
-  // within 48 hours". Calling such a metric output would be the false accusation.
-  if (!verb && words.length <= 8 && !hasFiniteVerb(words)) {
+  // within 48 hours". Calling such a metric output would be the false accusation. A longer
+  // one still counts when the people served are its subject and it gives a rate or a time
+  // ("Owners riding to work four or more days a week").
+  const servedLead = SERVED.exec(body);
+  const servedSubject =
+    !!servedLead && servedLead.index === 0 && !!(timing || quantity) && words.length <= 14;
+  if (!verb && (words.length <= 8 || servedSubject) && !hasFiniteVerb(words)) {
     const served = SERVED.exec(body);
     const deliverableFirst =
       served &&
@@ -211,7 +232,12 @@ export function judgeKeyResult(text: string, context: KeyResultContext = {}): Ki
   }
   const work = throughput ?? deliverable ?? tool ?? done ?? participle;
   if (work) return judged("output", [work]);
-  if (quantity && !verb) return judged("output", [quantity]);
+  // A number is the last resort, and never where the text names the people served or their
+  // problems ("four" in "Owners riding … four days a week", "1000" in "Faults per 1000 bikes"):
+  // there it says how much of their result, and calling it output is the false accusation.
+  // Elsewhere the labelled documents read counted internal states as output ("100% of
+  // expenses have a purchase order").
+  if (quantity && !verb && !problem && !servedLead) return judged("output", [quantity]);
   return judged("vague", verb ? [verb] : []);
 }
 

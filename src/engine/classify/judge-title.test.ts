@@ -160,3 +160,29 @@ describe("judgeTitle", () => {
     expect(judgeTitle("CEO:")).toEqual({ theme: false, words: [] });
   });
 });
+
+describe("judgeTitle: a subject with a finite verb of change and an object is a choice", () => {
+  it.each([
+    "Checkout removes the surprise delivery fees",
+    "The thermostat app ends the cold-bedroom mornings",
+    "Dispatch stops missed pickups on rural routes",
+    "Support desk resolves billing questions on the first call",
+    "Warehouse halves the wrong-size returns",
+  ])("%s", (title) => {
+    expect(judgeTitle(title).theme).toBe(false);
+  });
+
+  it("names the subject and verb, not every word", () => {
+    expect(judgeTitle("Boiler firmware prevents the night-time lockouts").words).toEqual([
+      "firmware",
+      "prevents",
+    ]);
+  });
+
+  it("keeps labels with plural nouns, and the spec's bare themes, themes", () => {
+    expect(judgeTitle("Platform services").theme).toBe(true);
+    expect(judgeTitle("Partner programs and operations").theme).toBe(true);
+    expect(judgeTitle("Operational excellence").theme).toBe(true);
+    expect(judgeTitle("Customer experience").theme).toBe(true);
+  });
+});

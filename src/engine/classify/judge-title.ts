@@ -41,6 +41,30 @@ export const TITLE_DEFAULTS: TitleOptions = { maxLabelWords: 10, maxWeakWords: 8
 /** Verbs of change too soft to be a direction when all they change is generic. */
 const SOFT_CHANGE: ReadonlySet<string> = new Set(["strengthen", "enhance", "deepen", "nurture", "evolve"]);
 
+/** Verbs of ending a problem, not in the verb lists (which read commands). */
+const ENDING_VERBS: ReadonlySet<string> = new Set(["stop", "end", "prevent", "avoid", "halt"]);
+
+/** Words before a verb that leave it without a subject ("Goals each groups deliverables"). */
+const DETERMINERS: ReadonlySet<string> = new Set([
+  "each",
+  "every",
+  "all",
+  "both",
+  "either",
+  "neither",
+  "any",
+]);
+
+/** "stops", "fixes", "removes": the third-person form of a verb of change (not "needs", "goes"). */
+function isChangeVerbS(word: string): boolean {
+  if (!/[^s]s$/.test(word)) return false;
+  const stem = word.replace(/(?:(?<=(?:sh|ch|x|z|ss))es|s)$/, "");
+  if (ENDING_VERBS.has(stem)) return true;
+  const base = verbBase(word);
+  const cls = base && base !== word ? verbClass(base) : undefined;
+  return cls === "direction" || cls === "strict" || cls === "general";
+}
+
 /** Openers that carry no meaning of their own: "Continue to", "Kick off", "Let's". */
 const OPENER = /^(?:(?:continue|continuing|keep|start|begin) to|kick off|let's|let us|we will|we'll|we)\s+/i;
 
@@ -79,6 +103,18 @@ export function judgeTitle(input: string, options: TitleOptions = TITLE_DEFAULTS
     const before = tokens[i - 1].toLowerCase();
     if (AUXILIARY.has(word) && !STOP.has(before)) return choice([tokens[i - 1], tokens[i]]);
     if (FINITE.has(word) && verbClass(before) === undefined && !STOP.has(before) && before.length > 0)
+      return choice([tokens[i - 1], tokens[i]]);
+    // "Battery firmware stops the cut-outs", "Service fixes bikes the same day": a subject, a
+    // verb of change in its -s form and an object. A label never has a finite verb.
+    const hasObject = tokens.slice(i + 1).some((t) => t.length > 0 && !STOP.has(t.toLowerCase()));
+    if (
+      isChangeVerbS(word) &&
+      hasObject &&
+      before.length > 0 &&
+      !STOP.has(before) &&
+      !DETERMINERS.has(before) &&
+      verbClass(before) === undefined
+    )
       return choice([tokens[i - 1], tokens[i]]);
   }
 

@@ -104,9 +104,27 @@ export const SERVED = phraseRegex(
   list(`
   customer, user, client, buyer, shopper, patient, student, visitor, subscriber, merchant,
   retailer, store manager, consumer, guest, rider, driver, tenant, learner, reader, viewer,
-  player, crash free, error free, per user, per customer, per account
+  player, crash free, error free, per user, per customer, per account, owner, household,
+  commuter, passenger, resident, homeowner, cyclist, traveller, traveler, diner, caller
 `),
 );
+
+/**
+ * Problems the people served run into, or their things being mended: counted, timed or
+ * reported, a result of theirs ("Faults per 1000 bikes", "Repairs returned the same day").
+ */
+export const CUSTOMER_PROBLEM = phraseRegex(
+  list(`
+  fault, faults, cut out, cut outs, cutout, cutouts, breakdown, breakdowns,
+  failure, failures, complaint, complaints, defect, defects, repair, repairs, outage, outages,
+  stoppage, stoppages, recall, recalls, breakage, breakages, missed delivery, missed deliveries,
+  late delivery, late deliveries, no show, no shows, refund, refunds
+`),
+);
+
+/** A rate, time or frequency: "four days a week", "the same day", "within 48 hours", "per 1000". */
+export const TIMING =
+  /(?<![\p{L}])(?:(?:a|per|each|every) (?:day|week|month|quarter|year|visit|trip|ride)|same day|next day|within|per \S+|on time|first time)(?![\p{L}])/iu;
 
 /** Use of what was built, by the people served: "Reports viewed", "Apps installed". */
 export const USAGE = phraseRegex(
