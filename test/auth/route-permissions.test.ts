@@ -81,6 +81,17 @@ const REVIEWED: Record<string, string> = {
   "POST /api/v1/workspaces/:ws/checkins/upload": "workspace:contribute",
   "GET /api/v1/workspaces/:ws/my-work": "workspace:read",
   "POST /api/v1/workspaces/:ws/my-work/seen": "workspace:read",
+  // Deciding (issue 13): viewers simulate and read; apply checks a contributor's ownership itself.
+  "POST /api/v1/workspaces/:ws/what-if": "workspace:read",
+  "GET /api/v1/workspaces/:ws/analysis/moves": "workspace:read",
+  "GET /api/v1/workspaces/:ws/offsite-pack": "workspace:read",
+  "POST /api/v1/workspaces/:ws/apply": "workspace:contribute",
+  // Converting documents (issue 11): previews write nothing; importing edits; a new workspace
+  // from a document is an instance administrator's, like any new workspace.
+  "POST /api/v1/convert/preview": "signed-in",
+  "POST /api/v1/workspaces/:ws/convert/preview": "workspace:read",
+  "POST /api/v1/workspaces/:ws/convert/import": "workspace:edit",
+  "POST /api/v1/convert/workspaces": "instance-admin",
   "GET /api/v1/workspaces/:ws/digest/settings": "workspace:read",
   "PUT /api/v1/workspaces/:ws/digest/settings": "workspace:admin",
   "GET /api/v1/workspaces/:ws/digest/subscription": "workspace:read",
