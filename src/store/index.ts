@@ -46,6 +46,9 @@ export async function openStore(
   };
 }
 
+// Other stores the server reaches (check-ins in bulk, My work's seen marks, digests, applying
+// what-if changes, importing converted documents).
+export * from "./apply-plan-changes.js";
 // Auth storage (users, sessions, memberships, API tokens, invitations, rate limits, their audit
 // entries): the server and the command line reach it through this index, never through
 // store/auth/* directly (test/architecture.test.ts).
@@ -59,7 +62,7 @@ export * from "./auth/rate-limits.js";
 export * from "./auth/sessions.js";
 export * from "./auth/setup-tokens.js";
 export * from "./auth/users.js";
-// Other stores the server reaches (check-ins in bulk, My work's seen marks, digests).
+export * from "./convert-import.js";
 export * from "./digest-store.js";
 export type { ClaimResult } from "./idempotency/idempotency-keys.js";
 export { type WriteClaim, type WriteClaimSlot, writeClaims } from "./idempotency/write-claim.js";

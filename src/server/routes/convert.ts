@@ -12,8 +12,8 @@ import { type BuildResult, ConvertError, convertDocument, MAX_INPUT_BYTES } from
 import { mergePlans } from "../../convert/merge-plan.js";
 import { AppError } from "../../domain/errors.js";
 import type { Plan } from "../../domain/plan-schema.js";
-import { importConverted } from "../../store/convert-import.js";
 import type { Store } from "../../store/index.js";
+import { importConverted } from "../../store/index.js";
 import { actorName, ifMatch, sendWithEtag } from "../http-helpers.js";
 import { sendProblem, toAppError } from "../problem-details.js";
 import { workspaceResponse, wsParams } from "../request-schemas.js";

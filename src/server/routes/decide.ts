@@ -12,8 +12,8 @@ import { proposeMoves } from "../../engine/moves/propose-moves.js";
 import { whatIf } from "../../engine/what-if/what-if.js";
 import { offsiteReport } from "../../report/offsite-model.js";
 import { offsitePdf } from "../../report/offsite-pdf.js";
-import { applyPlanChanges } from "../../store/apply-plan-changes.js";
 import type { Store } from "../../store/index.js";
+import { applyPlanChanges } from "../../store/index.js";
 import { actorName, etag, ifMatch } from "../http-helpers.js";
 import { analysisQuery, wsParams } from "../request-schemas.js";
 
