@@ -34,6 +34,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     if (!/^postgres(ql)?:\/\//.test(options.databaseUrl))
       throw new AppError("invalid_request", "DATABASE_URL must be a postgres:// URL");
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle pooled connection that the server ends (a restart, a failover, an administrator)
+    // is an 'error' event on the pool; unhandled, it would crash the process. The pool drops
+    // that client and the next query opens a fresh one, so it is logged, not fatal.
+    pool.on("error", (error) => {
+      process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
