@@ -1,29 +1,12 @@
+import { slug } from "../domain/slug.js";
+
+export { slug };
+
 /*
  * Plan ids from free text: lowercase ASCII words joined by hyphens, cut at a word boundary,
  * made unique within their section by a numeric suffix. Accents are folded so "Błaszkiewicz"
  * becomes "blaszkiewicz" rather than losing letters.
  */
-
-const FOLD: Record<string, string> = { ł: "l", ø: "o", đ: "d", ß: "ss", æ: "ae", œ: "oe", ı: "i" };
-
-export function slug(text: string, maxLength = 48): string {
-  const ascii = text
-    .toLowerCase()
-    .replace(/[łøđßæœı]/g, (c) => FOLD[c] ?? c)
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "");
-  const words = ascii.match(/[a-z0-9]+/g) ?? [];
-  let out = "";
-  for (const word of words) {
-    const next = out ? `${out}-${word}` : word;
-    if (next.length > maxLength) {
-      if (!out) out = word.slice(0, maxLength);
-      break;
-    }
-    out = next;
-  }
-  return out;
-}
 
 /** Hands out ids unique within one section: "grow-acv", "grow-acv-2", … */
 export class IdAllocator {

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { childId } from "../domain/slug";
 import { api, type Finding, type Item } from "./api";
 import { Dialog, Form, TextField } from "./components";
 import { initialOwner, today } from "./format";
@@ -229,10 +230,9 @@ export function StopForm({
       onSubmit={async () => {
         const target = initiatives.find((i) => i.id === init);
         const frees = (target?.allocation as Record<string, number> | undefined) ?? undefined;
-        const id = `stop-${(init || what)
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, "-")
-          .slice(0, 50)}-${Date.now().toString(36).slice(-4)}`;
+        const id = `${childId("stop", init || what)
+          .slice(0, 55)
+          .replace(/-+$/, "")}-${Date.now().toString(36).slice(-4)}`;
         await api("POST", `/workspaces/${ws}/stops`, {
           body: { id, what, initiative: init || undefined, priority, decided: today(), effective, frees },
         });
@@ -294,9 +294,7 @@ function MetricForm({ ws, priority, onDone }: { ws: string; priority: string; on
     <Form
       submit="Add the metric"
       onSubmit={async () => {
-        const id = `${priority}-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`
-          .slice(0, 64)
-          .replace(/-+$/, "");
+        const id = childId(priority, name);
         await api("POST", `/workspaces/${ws}/metrics`, {
           body: { id, name, kind: "outcome", direction, priorities: [priority] },
         });

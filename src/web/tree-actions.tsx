@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { childId } from "../domain/slug";
 import { api, type Finding, type Item } from "./api";
 import { Form, TextField } from "./components";
 
@@ -67,9 +68,7 @@ export function TeamObjectiveForm({
     <Form
       submit="Add the team objective"
       onSubmit={async () => {
-        const id = `${team}-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`
-          .slice(0, 64)
-          .replace(/-+$/, "");
+        const id = childId(team, title);
         await api("POST", `/workspaces/${ws}/priorities`, {
           body: { id, title, parent, team, ...(owner ? { owner } : {}) },
         });
